@@ -1,0 +1,2 @@
+import CeligoKit
+print("celigo")
