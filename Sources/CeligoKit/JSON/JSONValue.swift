@@ -88,14 +88,12 @@ extension JSONValue {
     return .object(pairs.filter { $0.key != key })
   }
 
-  /// Renders a value for a table cell: strings bare, scalars as JSON, and
-  /// containers summarised by their size.
+  /// Renders a value for a table cell: strings bare, null empty, and
+  /// everything else as compact JSON.
   public var cellText: String {
     switch self {
     case .null: return ""
     case .string(let text): return text
-    case .array(let items): return "[\(items.count)]"
-    case .object(let pairs): return "{\(pairs.count)}"
     default: return serialized()
     }
   }

@@ -1,0 +1,34 @@
+/// What a handler works with: the API client, the settings, the output and
+/// the user at the terminal.
+public struct CommandContext: Sendable {
+  public let client: APIClient
+  public let settings: Settings
+  public let output: OutputWriter
+  public let terminal: TerminalIO
+  public let environment: [String: String]
+
+  public init(
+    client: APIClient, settings: Settings, output: OutputWriter, terminal: TerminalIO,
+    environment: [String: String]
+  ) {
+    self.client = client
+    self.settings = settings
+    self.output = output
+    self.terminal = terminal
+    self.environment = environment
+  }
+
+  /// Asks before a destructive action. Passes with `--yes`; asks on a
+  /// terminal; otherwise throws, since nobody can answer.
+  public func confirm(_ question: String) throws {
+    if settings.assumeYes { return }
+    guard terminal.isInteractive else {
+      throw CeligoError.usage(
+        "\(question.trimmingCharacters(in: ["?"])): confirmation needed, but no terminal"
+          + " can answer; add --yes to proceed")
+    }
+    guard terminal.confirm(question) else {
+      throw CeligoError.declined("canceled: nothing was changed")
+    }
+  }
+}

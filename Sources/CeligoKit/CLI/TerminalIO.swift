@@ -1,0 +1,96 @@
+import Foundation
+
+/// Where a command's output goes and how it asks the user; the executable
+/// and the shell provide the real terminal, tests a recording one.
+public protocol TerminalIO: Sendable {
+  /// Writes results (stdout).
+  func writeOutput(_ text: String)
+  /// Writes diagnostics and progress (stderr).
+  func writeError(_ text: String)
+  /// True when a person can answer a question (stdin and stderr are terminals).
+  var isInteractive: Bool { get }
+  /// The width to fit tables to, or nil for no limit (output not a terminal).
+  var outputWidth: Int? { get }
+  /// True when results may carry ANSI colour.
+  var colorOutput: Bool { get }
+  /// Asks a yes/no question; false for anything but yes.
+  func confirm(_ question: String) -> Bool
+  /// Reads a line without echo, or nil at end of input.
+  func readSecret(_ prompt: String) -> String?
+}
+
+/// The process's own stdin, stdout and stderr.
+public struct StandardTerminal: TerminalIO {
+  public init() {}
+
+  public func writeOutput(_ text: String) {
+    Self.write(text, to: STDOUT_FILENO)
+  }
+
+  public func writeError(_ text: String) {
+    Self.write(text, to: STDERR_FILENO)
+  }
+
+  static func write(_ text: String, to descriptor: Int32) {
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return Foundation.write(descriptor, base + offset, buffer.count - offset)
+      }
+      if written < 0 && errno == EINTR { continue }
+      if written <= 0 { return }
+      offset += written
+    }
+  }
+
+  public var isInteractive: Bool {
+    isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1
+  }
+
+  public var outputWidth: Int? {
+    guard isatty(STDOUT_FILENO) == 1 else { return nil }
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+      return columns
+    }
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+      return Int(size.ws_col)
+    }
+    return 80
+  }
+
+  public var colorOutput: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    guard isatty(STDOUT_FILENO) == 1, environment["NO_COLOR"] == nil else { return false }
+    return environment["TERM"] != "dumb"
+  }
+
+  public func confirm(_ question: String) -> Bool {
+    writeError("\(question) [y/N] ")
+    guard let answer = readLine() else {
+      writeError("\n")
+      return false
+    }
+    return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+  }
+
+  public func readSecret(_ prompt: String) -> String? {
+    writeError(prompt)
+    var saved = termios()
+    let isTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+    if isTerminal {
+      var quiet = saved
+      quiet.c_lflag &= ~tcflag_t(ECHO)
+      tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+    }
+    defer {
+      if isTerminal {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+        writeError("\n")
+      }
+    }
+    return readLine(strippingNewline: true)
+  }
+}

@@ -1,0 +1,35 @@
+/// `celigo login`, `celigo shell` and `celigo emulator`.
+enum SessionCommands {
+  static let all: [CommandSpec] = [
+    CommandSpec(
+      "login", nil, "read an API token without echo, check it, and save it to a profile",
+      examples: [
+        "celigo login", "celigo login --profile sandbox --region eu",
+        "printf '%s\\n' \"$TOKEN\" | celigo login --profile ci",
+      ],
+      run: .local { invocation, context in try await Login.run(invocation, context) }),
+    CommandSpec(
+      "shell", nil, "start the interactive shell (history, completion, context)",
+      options: [OptionSpec("--demo", nil, "start the built-in emulator and connect the shell to it")],
+      examples: ["celigo shell --demo", "celigo shell --profile production"],
+      run: .frontEnd),
+    CommandSpec(
+      "emulator", nil, "serve the integrator.io emulator on 127.0.0.1 until interrupted",
+      options: [
+        OptionSpec("--port", .integer(0...65535), "port to listen on; 0 picks a free one (default 0)"),
+        OptionSpec("--token", .text, "API token clients must send (default celigo-demo-token)"),
+        OptionSpec("--seed", .integer(0...Int(Int32.max)), "seed of the demo account's data (default 1)"),
+        OptionSpec("--page-size", .integer(1...100_000), "records per page of paged lists (default 1000)"),
+        OptionSpec("--job-speed", .integer(1...10_000), "run jobs this many times faster (default 1)"),
+        OptionSpec("--latency", .integer(0...60_000), "delay each answer by this many milliseconds"),
+        OptionSpec("--no-rate-limit", nil, "never answer 429"),
+        OptionSpec("--bulk-errors", .integer(0...1_000_000), "add this many open errors to one import step"),
+        OptionSpec("--bulk-cache-keys", .integer(0...10_000_000), "add a lookup cache with this many keys"),
+      ],
+      examples: [
+        "celigo emulator --port 8080",
+        "CELIGO_BASE_URL=http://127.0.0.1:8080 CELIGO_API_TOKEN=celigo-demo-token celigo flows list",
+      ],
+      run: .frontEnd),
+  ]
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// User-facing text for each error: what failed, on which value, and what to
+/// do next.
+public enum ErrorMessage {
+  /// Returns the message printed after `celigo: ` for a failed command.
+  public static func describe(_ error: Error) -> String {
+    guard let error = error as? CeligoError else {
+      if error is CancellationError { return "interrupted" }
+      return "unexpected failure: \(error)"
+    }
+    switch error {
+    case .usage(let text), .configuration(let text), .declined(let text):
+      return text
+    case .failed(let text, _):
+      return text
+    case .api(let apiError):
+      return describe(apiError)
+    case .rateLimited(let method, let path, let attempts):
+      return "rate limited: \(method) \(path) was answered 429 on all \(attempts) attempts;"
+        + " wait a minute and run the command again"
+    case .unreachable(let method, let url, let reason):
+      return "cannot reach the API: \(method) \(url) failed (\(reason));"
+        + " check the network, --base-url or --region"
+    case .uncertainWrite(let method, let path, let reason):
+      return "\(method) \(path) failed in flight (\(reason)), so it may or may not have"
+        + " taken effect; check the state before running it again"
+    case .malformedResponse(let method, let path, let reason):
+      return "invalid response to \(method) \(path): \(reason)"
+    case .interrupted:
+      return "interrupted"
+    }
+  }
+
+  static func describe(_ error: APIError) -> String {
+    let detail = error.code.map { "\(error.status) \($0)" } ?? "\(error.status)"
+    switch error.status {
+    case 401:
+      return "authentication failed (\(detail)): the API token was rejected;"
+        + " run 'celigo login' or set CELIGO_API_TOKEN to a valid token"
+    case 403:
+      return "access denied (\(detail)) for \(error.method) \(error.path): \(error.message);"
+        + " use a token with full access or an administrator's token"
+    case 404:
+      if let (kind, id) = resource(in: error.path) {
+        return "\(kind.singular) \(id) not found (404): check the ID with"
+          + " 'celigo \(kind.command) list'"
+      }
+      return "not found (404): \(error.method) \(error.path)"
+    default:
+      let field = error.field.map { " (field \($0))" } ?? ""
+      return "\(error.method) \(error.path) failed (\(detail)): \(error.message)\(field)"
+    }
+  }
+
+  /// Finds the resource named in an API path, for example `flow 5f1a…` in
+  /// `/v1/flows/5f1a…/run`.
+  static func resource(in path: String) -> ((singular: String, command: String), String)? {
+    let names: [String: (singular: String, command: String)] = [
+      "integrations": ("integration", "integrations"), "flows": ("flow", "flows"),
+      "connections": ("connection", "connections"), "exports": ("export", "exports"),
+      "imports": ("import", "imports"), "jobs": ("job", "jobs"), "tags": ("tag", "tags"),
+      "ashares": ("user", "users"), "lookupcaches": ("lookup cache", "caches"),
+    ]
+    let parts = path.split(separator: "?")[0].split(separator: "/").map(String.init)
+    var found: ((singular: String, command: String), String)?
+    for (index, part) in parts.enumerated() where index + 1 < parts.count {
+      if let name = names[part] { found = (name, parts[index + 1]) }
+    }
+    return found
+  }
+}
+

@@ -1,0 +1,67 @@
+/// Lays out rows of cells as aligned columns, shortening flexible columns
+/// with an ellipsis when the table is wider than the terminal.
+public enum TableRenderer {
+  /// Returns the table text, one line per row plus the header.
+  public static func render(
+    headers: [String], rows: [[String]], flexible: [Bool], width: Int?, color: Bool
+  ) -> String {
+    let separator = 2
+    var widths = headers.map(\.count)
+    for row in rows {
+      for (index, cell) in row.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], cell.count)
+      }
+    }
+    if let width {
+      shrink(&widths, headers: headers, flexible: flexible, to: width, separator: separator)
+    }
+
+    var output = ""
+    let header = line(headers, widths: widths, separator: separator)
+    output += color ? "\u{1B}[1m\(header)\u{1B}[0m\n" : header + "\n"
+    for row in rows {
+      output += line(row.map(clean), widths: widths, separator: separator) + "\n"
+    }
+    return output
+  }
+
+  static func line(_ cells: [String], widths: [Int], separator: Int) -> String {
+    var text = ""
+    for (index, width) in widths.enumerated() {
+      let cell = index < cells.count ? cells[index] : ""
+      let fitted = cell.count > width ? String(cell.prefix(max(width - 1, 0))) + "…" : cell
+      if index == widths.count - 1 {
+        text += fitted
+      } else {
+        text += fitted + String(repeating: " ", count: width - fitted.count + separator)
+      }
+    }
+    while text.hasSuffix(" ") { text.removeLast() }
+    return text
+  }
+
+  /// Removes line breaks and tabs, which would break the row layout.
+  static func clean(_ cell: String) -> String {
+    guard cell.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" }) else { return cell }
+    return String(cell.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
+  }
+
+  /// Narrows the widest flexible column, one character at a time, until the
+  /// table fits or every flexible column is down to its header's width.
+  static func shrink(
+    _ widths: inout [Int], headers: [String], flexible: [Bool], to limit: Int, separator: Int
+  ) {
+    var total = widths.reduce(0, +) + separator * max(widths.count - 1, 0)
+    while total > limit {
+      var widest: Int?
+      for index in widths.indices where flexible[index] {
+        let floor = max(headers[index].count, 8)
+        guard widths[index] > floor else { continue }
+        if widest.map({ widths[index] > widths[$0] }) ?? true { widest = index }
+      }
+      guard let index = widest else { return }
+      widths[index] -= 1
+      total -= 1
+    }
+  }
+}
