@@ -1,1 +1,96 @@
 import CeligoKit
+import Foundation
+
+/// A local integrator.io API on 127.0.0.1 with a seeded demo account, for
+/// tests and for trying the CLI without a real account.
+public final class Emulator: @unchecked Sendable {
+  private let options: EmulatorOptions
+  private let store: EmulatorStore
+  private let limiter = RateLimiter()
+  private let log = RequestLog()
+  private let lock = NSLock()
+  private var server: HTTPServer?
+
+  /// Creates the emulator and its demo account; times in the demo account
+  /// are relative to this moment.
+  public init(options: EmulatorOptions) {
+    self.options = options
+    let state = EmulatorState(options: options, startedAt: Timestamp.nowMilliseconds())
+    DemoAccount.populate(state)
+    store = EmulatorStore(state: state)
+  }
+
+  /// Binds 127.0.0.1 and serves on background threads; returns once listening.
+  public func start() throws {
+    let router = Router(store: store, options: options, limiter: limiter, log: log) { [weak self] in
+      self?.baseURL ?? ""
+    }
+    let server = HTTPServer { request in router.handle(request) }
+    try server.start(port: options.port)
+    lock.withLock { self.server = server }
+  }
+
+  /// The port the server listens on, or 0 before `start()`.
+  public var port: Int {
+    lock.withLock { server?.port ?? 0 }
+  }
+
+  /// The API root, for example `http://127.0.0.1:8080`.
+  public var baseURL: String {
+    "http://127.0.0.1:\(port)"
+  }
+
+  /// Stops listening and closes open connections.
+  public func stop() {
+    let current = lock.withLock { () -> HTTPServer? in
+      defer { server = nil }
+      return server
+    }
+    current?.stop()
+  }
+
+  /// Every request received, in order, including rejected ones.
+  public var requests: [RecordedRequest] {
+    log.all
+  }
+
+  /// Forgets the recorded requests.
+  public func clearRequests() {
+    log.clear()
+  }
+
+  /// Returns the current records of a collection in list order: one of
+  /// `integrations`, `flows`, `connections`, `exports`, `imports`, `jobs`,
+  /// `tags`, `ashares`, `lookupcaches`. Jobs come newest first.
+  public func records(_ collection: String) -> [JSONValue] {
+    store.withState { state in
+      guard collection == "jobs" else { return state.collections[collection] ?? [] }
+      let now = Timestamp.nowMilliseconds()
+      return state.jobs.sorted { $0.createdAt > $1.createdAt }.map { state.jobJSON($0, at: now) }
+    }
+  }
+
+  /// Returns one record of a collection by `_id`, or nil.
+  public func record(_ collection: String, id: String) -> JSONValue? {
+    store.withState { state in
+      guard collection == "jobs" else { return state.record(collection, id: id) }
+      return state.job(id).map { state.jobJSON($0, at: Timestamp.nowMilliseconds()) }
+    }
+  }
+
+  /// Returns the open errors of a flow step, in `errorId` order.
+  public func openErrors(flowId: String, stepId: String) -> [JSONValue] {
+    store.withState { $0.steps["\(flowId)/\(stepId)"]?.open.map(\.json) ?? [] }
+  }
+
+  /// Returns the resolved errors of a flow step.
+  public func resolvedErrors(flowId: String, stepId: String) -> [JSONValue] {
+    store.withState { $0.steps["\(flowId)/\(stepId)"]?.resolved.map(\.json) ?? [] }
+  }
+
+  /// Sets the rate-limit bucket to `count` tokens; 0 makes the next
+  /// request fail with 429.
+  public func setRateLimitTokens(_ count: Int) {
+    limiter.set(count)
+  }
+}
