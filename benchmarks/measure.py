@@ -1,0 +1,117 @@
+"""Times celigo against curl on a local emulator; prints one row per case.
+
+Wall time is the median of N runs of the whole process. Peak memory is the
+largest resident set of the measured process, from wait4's rusage.
+"""
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+BINARY = os.path.abspath(".build/release/celigo")
+TOKEN = "celigo-demo-token"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_emulator(*options):
+    port = free_port()
+    process = subprocess.Popen(
+        [BINARY, "emulator", "--port", str(port), "--no-rate-limit", *options],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process.stdout.readline()
+    return process, f"http://127.0.0.1:{port}"
+
+
+def run_once(command, env):
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed * 1000, usage.ru_maxrss / 1024
+
+
+def measure(command, env=None, runs=RUNS):
+    env = env or os.environ.copy()
+    run_once(command, env)  # warm the page cache
+    samples = [run_once(command, env) for _ in range(runs)]
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def row(name, celigo, curl=None, target=""):
+    text = f"{name:<46} {celigo[0]:9.1f} ms {celigo[1]:8.1f} MB"
+    if curl:
+        text += f" | curl {curl[0]:9.1f} ms {curl[1]:6.1f} MB | ratio {celigo[0] / curl[0]:5.2f}"
+    print(text + (f"  (target {target})" if target else ""), flush=True)
+
+
+def main():
+    print(f"machine: {os.uname().machine}, {os.cpu_count()} cores; runs per case: {RUNS}")
+    row("celigo --version", measure([BINARY, "--version"]), target="< 20 ms")
+
+    emulator, base = start_emulator()
+    env = dict(os.environ, CELIGO_BASE_URL=base, CELIGO_API_TOKEN=TOKEN)
+    curl = ["curl", "-sf", "-H", f"Authorization: Bearer {TOKEN}", "-H", "Accept: application/json"]
+    row("integrations list --format json",
+        measure([BINARY, "integrations", "list", "--format", "json"], env),
+        measure(curl + [f"{base}/v1/integrations"]), target="within 2x of curl")
+    emulator.terminate()
+
+    emulator, base = start_emulator("--page-size", "1000", "--bulk-errors", "20000")
+    env = dict(os.environ, CELIGO_BASE_URL=base, CELIGO_API_TOKEN=TOKEN)
+    flows = subprocess.run([BINARY, "-f", "json", "flows", "list"], env=env, capture_output=True, text=True).stdout
+    flow, step = bulk_step(env, flows)
+    loop = curl_loop(base, f"/v1/flows/{flow}/{step}/errors", "GET")
+    runs = max(3, RUNS // 3)
+    row("errors list, 20,000 open errors (1000/page)",
+        measure([BINARY, "-f", "json", "errors", "list", "--flow", flow, "--import", step], env, runs),
+        measure(["bash", "-c", loop], env, runs), target="< 100 MB, within 1.5x of curl loop")
+    emulator.terminate()
+
+    emulator, base = start_emulator("--bulk-cache-keys", "100000")
+    env = dict(os.environ, CELIGO_BASE_URL=base, CELIGO_API_TOKEN=TOKEN)
+    caches = subprocess.run([BINARY, "-f", "json", "caches", "list"], env=env, capture_output=True, text=True).stdout
+    cache = re.findall(r'"_id": "([0-9a-f]{24})",\s*"_userId": "[0-9a-f]+",\s*"name": "Benchmark', caches)[0]
+    loop = curl_loop(base, f"/v1/lookupcaches/{cache}/getData", "POST")
+    row("caches data, 100,000 keys (1000/page)",
+        measure([BINARY, "-f", "json", "caches", "data", cache], env, runs),
+        measure(["bash", "-c", loop], env, runs), target="< 100 MB, within 1.5x of curl loop")
+    emulator.terminate()
+
+
+def bulk_step(env, flows_json):
+    import json
+    for flow in json.loads(flows_json):
+        summary = subprocess.run([BINARY, "-f", "json", "flows", "errors", flow["_id"]], env=env,
+                                 capture_output=True, text=True).stdout
+        for step in json.loads(summary).get("flowErrors", []):
+            if step.get("numError", 0) >= 20000:
+                return flow["_id"], step["_expOrImpId"]
+    raise SystemExit("no step with 20,000 errors")
+
+
+def curl_loop(base, path, method):
+    """A bash loop that fetches every page with curl, following nextPageURL."""
+    body = "-d '{}' -H 'Content-Type: application/json'" if method == "POST" else ""
+    return f"""
+next='{path}'
+while [ -n "$next" ]; do
+  page=$(curl -sf -X {method} {body} -H "Authorization: Bearer {TOKEN}" "{base}$next")
+  printf '%s' "$page" > /dev/null
+  next=$(printf '%s' "$page" | grep -o '"nextPageURL":"[^"]*"' | cut -d'"' -f4)
+done
+"""
+
+
+if __name__ == "__main__":
+    main()
