@@ -21,3 +21,71 @@ import Testing
     #expect(server.emulator.requests.map(\.status) == [401, 401])
   }
 }
+
+@Suite struct RequestCheckTests {
+  @Test func wrongContentTypeIs415() async throws {
+    let server = try TestServer()
+    let response = try await server.send("POST", "/v1/tags", contentType: "text/plain", rawBody: Data("tag=x".utf8))
+    #expect(response.status == 415)
+    #expect(response.json?["errors"]?.arrayValue?.first?["code"] == "unsupported_media_type")
+  }
+
+  @Test func malformedJSONIs400() async throws {
+    let server = try TestServer()
+    let response = try await server.send("POST", "/v1/tags", rawBody: Data("{\"tag\":".utf8))
+    #expect(response.status == 400)
+    #expect(response.json?["errors"]?.arrayValue?.first?["code"] == "invalid_json")
+  }
+
+  @Test func unknownRouteAndIdAre404() async throws {
+    let server = try TestServer()
+    let route = try await server.send("GET", "/v1/nothing/here")
+    #expect(route.status == 404)
+    #expect(route.json?["errors"]?.arrayValue?.first?["code"] == "not_found")
+    let record = try await server.send("GET", "/v1/flows/000000000000000000000000")
+    #expect(record.status == 404)
+    #expect(record.header("Content-Type") == "application/json; charset=utf-8")
+  }
+
+  @Test func emptyBucketGives429() async throws {
+    let server = try TestServer { $0.rateLimit = true }
+    server.emulator.setRateLimitTokens(0)
+    let response = try await server.send("GET", "/v1/integrations")
+    #expect(response.status == 429)
+    #expect(response.json?["errors"]?.arrayValue?.first?["code"] == "rate_limited")
+    let wait = Int(response.header("Retry-After") ?? "")
+    #expect((wait ?? 0) >= 1)
+  }
+
+  @Test func bucketRefillsAfterRetryAfter() async throws {
+    let server = try TestServer { $0.rateLimit = true }
+    server.emulator.setRateLimitTokens(0)
+    let limited = try await server.send("GET", "/v1/tokenInfo")
+    #expect(limited.status == 429)
+    let wait = Int(limited.header("Retry-After") ?? "") ?? 1
+    try await Task.sleep(for: .milliseconds(wait * 1000 + 200))
+    let retried = try await server.send("GET", "/v1/tokenInfo")
+    #expect(retried.status == 200)
+  }
+
+  @Test func keepAliveServesTwoRequests() throws {
+    let server = try TestServer()
+    let socket = try RawSocket(port: server.emulator.port)
+    let request = "GET /v1/tokenInfo HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer celigo-demo-token\r\n\r\n"
+    try socket.write(request + request)
+    let text = try socket.read(until: { $0.components(separatedBy: "HTTP/1.1 200 OK").count == 3 })
+    #expect(text.components(separatedBy: "\"scope\":\"*\"").count == 3)
+    try socket.write("GET /v1/tokenInfo HTTP/1.1\r\nAuthorization: Bearer celigo-demo-token\r\nConnection: close\r\n\r\n")
+    let last = try socket.read(until: { _ in false })
+    #expect(last.contains("Connection: close"))
+    #expect(server.emulator.requests.count == 3)
+  }
+
+  @Test func queryIsPercentDecoded() async throws {
+    let server = try TestServer()
+    _ = try await server.send("GET", "/v1/flows?_integrationId=a%20b&x=1+2")
+    let recorded = try #require(server.emulator.requests.last)
+    #expect(recorded.query.map(\.0) == ["_integrationId", "x"])
+    #expect(recorded.query.map(\.1) == ["a b", "1 2"])
+  }
+}

@@ -8,8 +8,8 @@ extension Router {
     Route("GET", "integrations") { context in
       var integrations = context.state.collections["integrations"] ?? []
       if let sandbox = context.request.queryValue("sandbox") {
-        let wanted = sandbox == "true"
-        integrations = integrations.filter { ($0["sandbox"]?.boolValue ?? false) == wanted }
+        let expected = sandbox == "true"
+        integrations = integrations.filter { ($0["sandbox"]?.boolValue ?? false) == expected }
       }
       return try LinkPaging.page(integrations, context: context)
     },

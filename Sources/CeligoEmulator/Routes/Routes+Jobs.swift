@@ -21,7 +21,11 @@ extension Router {
           status: 400, code: "invalid_query",
           message: "For child jobs, query parameters must contain either \"_flowJobId\" or \"_exportId\" or \"_importId\"")
       }
-      let kinds: Set<String> = types.isEmpty ? (has("_flowJobId") ? ["flow", "export", "import", "retry"] : ["flow", "retry"]) : Set(types)
+      // Without a type the list contains parent jobs, plus children when filtered by flow job.
+      var kinds = Set(types)
+      if kinds.isEmpty {
+        kinds = has("_flowJobId") ? ["flow", "export", "import", "retry"] : ["flow", "retry"]
+      }
       let statuses = Set(request.queryValues("status"))
       let from = try context.timeFilter("createdAt_gte")
       let until = try context.timeFilter("createdAt_lte")

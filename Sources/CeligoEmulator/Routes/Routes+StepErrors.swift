@@ -69,13 +69,13 @@ extension RouteContext {
     try state.stepLog(flowId: parameter("flow"), stepId: parameter("step"))
   }
 
-  /// Returns a body array of ids that holds at most 1000 entries.
+  /// Returns a non-empty body array of ids that contains at most 1000 entries.
   func limitedArray(_ key: String) throws -> [String] {
     let values = try stringArray(key)
     guard values.count <= EmulatorState.maxErrorsPerRequest else {
       throw APIError(
         status: 422, code: "invalid_field",
-        message: "\"\(key)\" holds \(values.count) entries; send at most \(EmulatorState.maxErrorsPerRequest) per request.",
+        message: "\"\(key)\" contains \(values.count) entries, but the maximum per request is \(EmulatorState.maxErrorsPerRequest). Split the request.",
         field: key)
     }
     guard !values.isEmpty else {

@@ -123,16 +123,17 @@ extension EmulatorState {
 
   /// Adds `count` new open errors to a step, made from its templates.
   func addErrors(count: Int, stepKey: String, flowJobId: String, at time: Int64) {
-    guard var log = steps[stepKey], !log.templates.isEmpty else { return }
-    for index in 0..<count {
-      let key = generator.hex(32)
-      log.addError(
-        template: log.templates[index % log.templates.count], at: time, flowJobId: flowJobId,
-        retryDataKey: key, traceKey: DemoRecords.traceKey(kind: log.recordKind, retryDataKey: key),
-        generator: &generator)
-      countOpen(flowJobId: flowJobId, stepId: log.stepId, by: 1)
+    modifyStep(stepKey) { log in
+      guard !log.templates.isEmpty else { return }
+      for index in 0..<count {
+        let key = generator.hex(32)
+        log.addError(
+          template: log.templates[index % log.templates.count], at: time, flowJobId: flowJobId,
+          retryDataKey: key, traceKey: DemoRecords.traceKey(kind: log.recordKind, retryDataKey: key),
+          generator: &generator)
+        countOpen(flowJobId: flowJobId, stepId: log.stepId, by: 1)
+      }
     }
-    steps[stepKey] = log
   }
 
   /// Adjusts the open error counters of a flow job and its step.

@@ -61,7 +61,7 @@ extension EmulatorState {
     })
   }
 
-  /// One entry per flow of the integration that has open errors.
+  /// Returns one summary per flow of the integration that has open errors.
   func errorSummary(ofIntegration id: String) -> [JSONValue] {
     records("flows", where: "_integrationId", is: id).compactMap { flow in
       let summaries = stepSummaries(ofFlow: flow)
