@@ -75,6 +75,23 @@ import Testing
     #expect(latest.first?["children"] == nil)
   }
 
+  @Test func runningJobShowsProgress() async throws {
+    // At jobSpeed 0.5 a run is queued for 2 s and then runs for 8 s.
+    let server = try TestServer { $0.jobSpeed = 0.5 }
+    let flow = try server.named("flows", "NetSuite Inventory to Shopify Inventory Levels")
+    let run = try await server.send("POST", "/v1/flows/\(flow.id)/run", body: [:])
+    let jobId = try #require(run.json?["_jobId"]?.stringValue)
+    try await Task.sleep(for: .seconds(4))
+    let job = try await server.getJSON("/v1/jobs/\(jobId)")
+    #expect(job["status"] == "running")
+    #expect(job["startedAt"] != nil)
+    #expect(job["endedAt"] == nil)
+    #expect((job["numPagesGenerated"]?.intValue ?? 0) >= 1)
+    #expect(job["doneExporting"] == false)
+    let updated = try await server.getJSON("/v1/flows/\(flow.id)")
+    #expect(updated["lastExecutedAt"] != flow["lastExecutedAt"])
+  }
+
   @Test func runValidatesFlowAndExports() async throws {
     let server = try TestServer()
     let disabled = try server.named("flows", "Shopify Refund to NetSuite Credit Memo")

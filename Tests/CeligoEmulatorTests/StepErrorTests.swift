@@ -38,6 +38,7 @@ import Testing
     let error = try #require(try await server.getJSON("/v1/flows/\(flow)/\(step)/errors")["errors"]?.arrayValue?.first)
     #expect(error["errorId"]?.stringValue?.allSatisfy(\.isNumber) == true)
     #expect(error["retryDataKey"]?.stringValue?.count == 32)
+    #expect(error["oIndex"] == 1)
     #expect(error["message"] == "You have entered an Invalid Field Value 123 for the following field: item")
     let key = try #require(error["reqAndResKey"]?.stringValue)
     #expect(key.split(separator: "-").count == 4)

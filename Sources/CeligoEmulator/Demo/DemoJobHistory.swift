@@ -100,9 +100,11 @@ struct DemoJobHistory {
     }
   }
 
-  /// Creates an empty error log for each step of the flow.
+  /// Creates an empty error log for each step of the flow. Step order
+  /// (`oIndex`) matches the child jobs: page generators, then imports,
+  /// then lookups.
   private func addStepLogs(of flow: DemoFlow) {
-    let stepIDs = flow.generatorIDs + flow.lookupIDs + flow.importIDs
+    let stepIDs = flow.generatorIDs + flow.importIDs + flow.lookupIDs
     for (index, stepId) in stepIDs.enumerated() {
       var generator = SeededGenerator(seed: DemoRecords.hash(stepId))
       let isErrorStep = stepId == flow.importIDs.first

@@ -31,6 +31,7 @@ extension EmulatorState {
     parent.childIDs = children.map(\.id)
     appendJob(parent)
     children.forEach(appendJob)
+    replace(flow.setting("lastExecutedAt", to: .string(Timestamp.iso(now))), in: "flows")
     if plan.errors > 0, let step = imports.first {
       plannedErrors[parent.id] = ("\(flowId)/\(step)", plan.errors)
       pendingJobIDs.append(parent.id)
