@@ -102,6 +102,9 @@ import Testing
     let entry = try #require(summary.first { $0["_flowId"]?.stringValue == flow.id })
     #expect(entry["numError"] == 12)
     #expect(summary.count == 2)
+    let connectionErrors = try await server.getJSON("/v1/integrations/\(integration.id)/errors?source=connection").arrayValue ?? []
+    #expect(connectionErrors.count == 1)
+    #expect(connectionErrors.first?["numError"] == 4)
   }
 
   @Test func sameSeedGivesSameIDs() throws {

@@ -81,6 +81,40 @@ import Testing
     #expect(server.emulator.requests.count == 3)
   }
 
+  @Test func chunkedBodyIs411() throws {
+    let server = try TestServer()
+    let socket = try RawSocket(port: server.emulator.port)
+    try socket.write("POST /v1/tags HTTP/1.1\r\nAuthorization: Bearer celigo-demo-token\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"a\"}\r\n0\r\n\r\n")
+    let text = try socket.read(until: { $0.contains("\r\n\r\n{") && $0.hasSuffix("}") })
+    #expect(text.hasPrefix("HTTP/1.1 411"))
+    #expect(text.contains("length_required"))
+  }
+
+  @Test func serverSurvivesDroppedClients() async throws {
+    let server = try TestServer()
+    for _ in 0..<5 {
+      let socket = try RawSocket(port: server.emulator.port)
+      try socket.write("POST /v1/tags HTTP/1.1\r\nAuthorization: Bearer celigo-demo-token\r\nContent-Length: 500\r\n\r\n{\"tag\"")
+    }
+    let garbage = try RawSocket(port: server.emulator.port)
+    try garbage.write("NOT-HTTP\r\n\r\n")
+    #expect(try garbage.read(until: { _ in false }).hasPrefix("HTTP/1.1 400"))
+    let info = try await server.send("GET", "/v1/tokenInfo")
+    #expect(info.status == 200)
+  }
+
+  @Test func parallelRequestsAllSucceed() async throws {
+    let server = try TestServer()
+    let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+      for _ in 0..<40 {
+        group.addTask { try await server.send("GET", "/v1/integrations").status }
+      }
+      return try await group.reduce(into: [Int]()) { $0.append($1) }
+    }
+    #expect(statuses == Array(repeating: 200, count: 40))
+    #expect(server.emulator.requests.count == 40)
+  }
+
   @Test func queryIsPercentDecoded() async throws {
     let server = try TestServer()
     _ = try await server.send("GET", "/v1/flows?_integrationId=a%20b&x=1+2")

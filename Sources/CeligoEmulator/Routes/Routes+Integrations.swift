@@ -30,7 +30,15 @@ extension Router {
       case "audit":
         return try LinkPaging.page(state.audit(ofIntegration: id), context: context)
       case "errors":
-        return .json(.array(state.errorSummary(ofIntegration: id)))
+        // occurredAt_gte, occurredAt_lte and source are sent by some clients; the UI sends none.
+        let from = try context.timeFilter("occurredAt_gte")
+        let until = try context.timeFilter("occurredAt_lte")
+        let sources = Set(context.request.queryValues("source"))
+        let summary = state.errorSummary(ofIntegration: id) { error in
+          (from.map { error.occurredAt >= $0 } ?? true) && (until.map { error.occurredAt <= $0 } ?? true)
+            && (sources.isEmpty || sources.contains(error.source))
+        }
+        return .json(.array(summary))
       default:
         throw APIError.notFound("Route \(context.request.method) \(context.request.path)")
       }
