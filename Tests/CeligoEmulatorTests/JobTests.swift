@@ -34,13 +34,17 @@ import Testing
   @Test func jobFiltersAcceptTimeFormats() async throws {
     let server = try TestServer()
     let flow = try server.named("flows", Self.shopifyOrders)
-    let since = Date().addingTimeInterval(-3 * 3600)
+    // Whole seconds, so the epoch and the ISO form name the same instant.
+    let since = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 4 * 3600).rounded(.down))
     let milliseconds = Int(since.timeIntervalSince1970 * 1000)
     let byEpoch = try await server.getJSON("/v1/jobs?_flowId=\(flow.id)&createdAt_gte=\(milliseconds)").arrayValue ?? []
-    #expect((11...13).contains(byEpoch.count))
+    #expect((15...17).contains(byEpoch.count))
     let iso = ISO8601DateFormatter().string(from: since)
     let byISO = try await server.getJSON("/v1/jobs?_flowId=\(flow.id)&createdAt_gte=\(iso)").arrayValue ?? []
     #expect(byISO.count == byEpoch.count)
+    let other = try server.named("flows", "HubSpot Deals to Snowflake")
+    let both = try await server.getJSON("/v1/jobs?_flowId_in[0]=\(flow.id)&_flowId_in[1]=\(other.id)&type_in[0]=flow&createdAt_gte=\(milliseconds)").arrayValue ?? []
+    #expect(both.count == byEpoch.count + 1)
     let failed = try await server.getJSON("/v1/jobs?_flowId=\(flow.id)&status=failed&status=canceled").arrayValue ?? []
     #expect(failed.allSatisfy { $0["status"] == "failed" || $0["status"] == "canceled" })
   }
