@@ -123,3 +123,26 @@ import Testing
     #expect(recorded.query.map(\.1) == ["a b", "1 2"])
   }
 }
+
+@Suite struct ProtocolTests {
+  @Test func expectContinueGetsInterimResponse() throws {
+    let server = try TestServer()
+    let socket = try RawSocket(port: server.emulator.port)
+    let body = #"{"tag":"from-curl"}"#
+    try socket.write("POST /v1/tags HTTP/1.1\r\nAuthorization: Bearer celigo-demo-token\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nExpect: 100-continue\r\n\r\n")
+    let interim = try socket.read(until: { $0.hasSuffix("\r\n\r\n") })
+    #expect(interim == "HTTP/1.1 100 Continue\r\n\r\n")
+    try socket.write(body)
+    let final = try socket.read(until: { $0.contains("from-curl") })
+    #expect(final.hasPrefix("HTTP/1.1 201 Created"))
+  }
+
+  @Test func http10ClosesByDefault() throws {
+    let server = try TestServer()
+    let socket = try RawSocket(port: server.emulator.port)
+    try socket.write("GET /v1/tokenInfo HTTP/1.0\r\nAuthorization: Bearer celigo-demo-token\r\n\r\n")
+    let text = try socket.read(until: { _ in false })
+    #expect(text.hasPrefix("HTTP/1.1 200 OK"))
+    #expect(text.contains("Connection: close"))
+  }
+}

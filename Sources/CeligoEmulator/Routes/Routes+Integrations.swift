@@ -43,6 +43,8 @@ extension Router {
         throw APIError.notFound("Route \(context.request.method) \(context.request.path)")
       }
     },
+    // NOTE: Celigo documents no REST path for integration-wide assignment; this
+    // one mirrors PUT /v1/flows/{f}/{step}/errors/assign.
     Route("PUT", "integrations/:id/errors/assign") { context in
       let id = context.parameter("id")
       _ = try context.state.require("integrations", id: id)

@@ -29,6 +29,7 @@ extension Router {
     },
     Route("POST", "flows/:flow/:step/retry") { context in
       let keys = try context.limitedArray("retryDataKeys")
+      // NOTE: Celigo documents no status for this response; 201 follows its rule for POSTs that create.
       let job = try context.state.startRetry(keys: keys, flowId: context.parameter("flow"), stepId: context.parameter("step"), at: context.now)
       return .json(context.state.jobJSON(job, at: context.now), status: 201)
     },

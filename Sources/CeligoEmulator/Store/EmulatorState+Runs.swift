@@ -76,6 +76,7 @@ extension EmulatorState {
   func cancel(jobId: String, at now: Int64) throws {
     guard let index = jobIndex[jobId] else { throw APIError.notFound("Job \(jobId)") }
     let job = jobs[index]
+    // Celigo's UI also cancels queued retry jobs, so those are accepted too.
     guard job.kind == .flow || job.kind == .retry else {
       throw APIError(
         status: 422, code: "invalid_operation",
