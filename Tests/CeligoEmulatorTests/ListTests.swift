@@ -34,6 +34,22 @@ import Testing
     #expect(second.nextLink == nil)
   }
 
+  @Test func includeAndExcludeProjectFields() async throws {
+    let server = try TestServer()
+    let included = try await server.getJSON("/v1/exports?include=adaptorType,http.method").arrayValue ?? []
+    let first = try #require(included.first)
+    #expect(first.objectPairs?.map(\.key) == ["_id", "name", "adaptorType", "http"])
+    #expect(first["http"] == ["method": "GET"])
+    let excluded = try await server.getJSON("/v1/exports?exclude=http.relativeURI,apiIdentifier").arrayValue ?? []
+    #expect(excluded.first?["apiIdentifier"] == nil)
+    #expect(excluded.first?["http"] == ["method": "GET"])
+    let both = try await server.send("GET", "/v1/exports?include=name&exclude=http")
+    #expect(both.status == 400)
+    #expect(both.json?["errors"]?.arrayValue?.first?["code"] == "invalid_query_params")
+    let invalid = try await server.send("GET", "/v1/exports?include=http[0]")
+    #expect(invalid.status == 400)
+  }
+
   @Test func emptyFlowListIs204() async throws {
     let server = try TestServer()
     let response = try await server.send("GET", "/v1/flows?_integrationId=000000000000000000000000")
