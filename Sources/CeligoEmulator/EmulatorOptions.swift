@@ -19,6 +19,14 @@ public struct EmulatorOptions: Sendable {
   public var bulkErrors: Int = 0
   /// Number of keys of an extra lookup cache, "Benchmark SKU cache"; 0 adds none.
   public var bulkCacheKeys: Int = 0
+  /// Every Nth authorized request fails with 503 `service_unavailable`; 0 turns this off.
+  public var serverErrorEvery: Int = 0
+  /// Every Nth authorized request gets no response because the connection
+  /// closes; 0 turns this off. Its recorded status is 0.
+  public var dropConnectionEvery: Int = 0
+  /// Every Nth authorized request gets a 200-class response whose JSON body
+  /// is cut in half; 0 turns this off.
+  public var malformedBodyEvery: Int = 0
 
   /// Creates the default options.
   public init() {}

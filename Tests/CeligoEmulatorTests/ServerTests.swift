@@ -146,3 +146,32 @@ import Testing
     #expect(text.contains("Connection: close"))
   }
 }
+
+@Suite struct FaultTests {
+  @Test func serverErrorEveryThirdRequest() async throws {
+    let server = try TestServer { $0.serverErrorEvery = 3 }
+    var statuses: [Int] = []
+    for _ in 0..<6 {
+      statuses.append(try await server.send("GET", "/v1/tokenInfo").status)
+    }
+    #expect(statuses == [200, 200, 503, 200, 200, 503])
+  }
+
+  @Test func malformedBodyIsCut() async throws {
+    let server = try TestServer { $0.malformedBodyEvery = 1 }
+    let response = try await server.send("GET", "/v1/integrations")
+    #expect(response.status == 200)
+    #expect(response.json == nil)
+    #expect(!response.body.isEmpty)
+  }
+
+  @Test func droppedConnectionSendsNothing() throws {
+    let server = try TestServer { $0.dropConnectionEvery = 2 }
+    let socket = try RawSocket(port: server.emulator.port)
+    let request = "GET /v1/tokenInfo HTTP/1.1\r\nAuthorization: Bearer celigo-demo-token\r\n\r\n"
+    try socket.write(request + request)
+    let text = try socket.read(until: { _ in false })
+    #expect(text.components(separatedBy: "HTTP/1.1 ").count == 2)
+    #expect(server.emulator.requests.map(\.status) == [200, 0])
+  }
+}
