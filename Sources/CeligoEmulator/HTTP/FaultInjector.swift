@@ -2,7 +2,7 @@ import Foundation
 
 /// Deterministic failures for client reliability tests: every Nth request
 /// that passes the token and rate-limit checks gets a 503, a dropped
-/// connection or a cut JSON body, as `EmulatorOptions` asks.
+/// connection or a cut JSON body, as set in `EmulatorOptions`.
 final class FaultInjector: @unchecked Sendable {
   private let options: EmulatorOptions
   private let lock = NSLock()
