@@ -1,7 +1,7 @@
 /// Settings of one emulator instance: where it listens, what it accepts and
 /// how large and how fast its demo account is.
 public struct EmulatorOptions: Sendable {
-  /// TCP port on 127.0.0.1; 0 picks a free port.
+  /// TCP port on 127.0.0.1, where 0 picks a free port.
   public var port: Int = 0
   /// The bearer token every request must carry.
   public var token: String = "celigo-demo-token"
@@ -17,8 +17,16 @@ public struct EmulatorOptions: Sendable {
   public var latencyMilliseconds: Int = 0
   /// Extra open errors on the NetSuite import of the Shopify order flow.
   public var bulkErrors: Int = 0
-  /// Number of keys of an extra lookup cache, "Benchmark SKU cache"; 0 adds none.
+  /// Number of keys of an extra lookup cache, "Benchmark SKU cache", where 0 adds none.
   public var bulkCacheKeys: Int = 0
+  /// Every Nth authorized request fails with 503 `service_unavailable`, unless this is 0.
+  public var serverErrorEvery: Int = 0
+  /// Every Nth authorized request gets no response because the connection
+  /// closes, unless this is 0. Such a request is recorded with status 0.
+  public var dropConnectionEvery: Int = 0
+  /// Every Nth authorized request gets a 2xx response whose JSON body is
+  /// cut in half, unless this is 0.
+  public var malformedBodyEvery: Int = 0
 
   /// Creates the default options.
   public init() {}

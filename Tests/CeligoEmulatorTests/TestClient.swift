@@ -73,7 +73,7 @@ final class TestServer: @unchecked Sendable {
     return TestResponse(status: http.statusCode, headers: headers, body: data)
   }
 
-  /// Returns the JSON body of a GET that must answer 200.
+  /// Returns the JSON body of a GET that must return 200.
   func getJSON(_ path: String) async throws -> JSONValue {
     let response = try await send("GET", path)
     guard response.status == 200, let json = response.json else {

@@ -15,6 +15,7 @@ struct DemoJobHistory {
     let spec = flow.spec
     guard let minutes = spec.everyMinutes, let firstGenerator = flow.generatorIDs.first else { return nil }
     addStepLogs(of: flow)
+
     let interval = Int64(minutes) * 60_000
     let stop = state.startedAt - Int64(spec.historyStopsDaysAgo) * DemoAccount.dayMilliseconds
     let count = Int((30 * DemoAccount.dayMilliseconds - (state.startedAt - stop)) / interval)
@@ -35,12 +36,14 @@ struct DemoJobHistory {
       job.pages = records / 100 + 1
       runs.append(job)
     }
+
     markErrorRuns(&runs, flow: flow)
     if flow.spec.name == DemoCatalog.canceledRunFlow, runs.count > 48 {
       let index = runs.count - 48
       runs[index].canceledAt = runs[index].startAt + (runs[index].endAt - runs[index].startAt) / 2
       runs[index].canceledBy = state.userId
     }
+
     for var run in runs {
       let children = state.makeChildren(
         of: run, exports: flow.generatorIDs, imports: flow.importIDs, errorImport: flow.importIDs.first)
@@ -84,7 +87,7 @@ struct DemoJobHistory {
       runs[index].numError = 6
       state.addErrors(count: 6, stepKey: stepKey, flowJobId: runs[index].id, at: runs[index].endAt)
       if let open = state.steps[stepKey]?.open.filter({ $0.flowJobId == runs[index].id }) {
-        try? state.resolve(errorIds: open.map { String($0.errorId) }, flowId: flow.id, stepId: importId, at: runs[index].endAt + 3_600_000)
+        state.resolve(errorIds: open.map { String($0.errorId) }, stepKey: stepKey, at: runs[index].endAt + 3_600_000)
       }
     }
   }
@@ -97,9 +100,11 @@ struct DemoJobHistory {
     }
   }
 
-  /// Creates an empty error log for each step of the flow.
+  /// Creates an empty error log for each step of the flow. Step order
+  /// (`oIndex`) matches the child jobs: page generators, then imports,
+  /// then lookups.
   private func addStepLogs(of flow: DemoFlow) {
-    let stepIDs = flow.generatorIDs + flow.lookupIDs + flow.importIDs
+    let stepIDs = flow.generatorIDs + flow.importIDs + flow.lookupIDs
     for (index, stepId) in stepIDs.enumerated() {
       var generator = SeededGenerator(seed: DemoRecords.hash(stepId))
       let isErrorStep = stepId == flow.importIDs.first

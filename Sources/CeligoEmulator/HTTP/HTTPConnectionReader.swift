@@ -62,6 +62,12 @@ struct HTTPConnectionReader {
       guard length <= Self.maxBodyBytes else {
         return .malformed(status: 413, message: "Request body is larger than 64 MiB.")
       }
+      let expectsContinue = headers.contains { $0.0.lowercased() == "expect" && $0.1.lowercased() == "100-continue" }
+      if expectsContinue, buffer.count < length {
+        // curl waits up to a second for this before sending a large body.
+        let interim = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+        _ = interim.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+      }
       while buffer.count < length {
         guard fill() else { return .closed }
       }
@@ -70,7 +76,8 @@ struct HTTPConnectionReader {
     }
     return .request(
       HTTPRequest(
-        method: String(requestLine[0]), path: path, query: query, headers: headers, body: body))
+        method: String(requestLine[0]), path: path, query: query, headers: headers, body: body,
+        version: String(requestLine[2])))
   }
 
   /// Reads more bytes; false when the peer closed or the read failed.

@@ -7,6 +7,8 @@ struct HTTPRequest: Sendable {
   let query: [(String, String)]
   let headers: [(String, String)]
   let body: [UInt8]
+  /// Protocol version from the request line, for example `HTTP/1.1`.
+  var version = "HTTP/1.1"
 
   /// Returns the first header named `name`, compared case-insensitively.
   func header(_ name: String) -> String? {
@@ -24,9 +26,12 @@ struct HTTPRequest: Sendable {
     query.filter { $0.0 == name }.map(\.1)
   }
 
-  /// Whether the client asked to close the connection after this response.
+  /// Whether the connection closes after this response: on request, or
+  /// by default for HTTP/1.0 unless the client asked for keep-alive.
   var wantsClose: Bool {
-    header("Connection")?.lowercased().contains("close") ?? false
+    let connection = header("Connection")?.lowercased() ?? ""
+    if version == "HTTP/1.0" { return !connection.contains("keep-alive") }
+    return connection.contains("close")
   }
 }
 

@@ -5,6 +5,8 @@ struct HTTPResponse: Sendable {
   var status: Int
   var headers: [(String, String)] = []
   var body: [UInt8] = []
+  /// Whether the server closes the connection without sending anything.
+  var dropsConnection = false
 
   /// A JSON response.
   static func json(_ value: JSONValue, status: Int = 200, headers: [(String, String)] = [])
@@ -55,6 +57,7 @@ struct HTTPResponse: Sendable {
     case 422: return "Unprocessable Entity"
     case 429: return "Too Many Requests"
     case 500: return "Internal Server Error"
+    case 503: return "Service Unavailable"
     default: return "Status \(status)"
     }
   }

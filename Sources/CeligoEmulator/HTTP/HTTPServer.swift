@@ -121,6 +121,7 @@ final class HTTPServer: @unchecked Sendable {
         request = parsed
       }
       let response = handler(request)
+      if response.dropsConnection { return }
       let chunked = request.header("Transfer-Encoding") != nil
       let keepAlive = !request.wantsClose && !chunked
       guard writeAll(client, response.encoded(keepAlive: keepAlive)), keepAlive else { return }

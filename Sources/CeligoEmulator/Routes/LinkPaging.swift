@@ -4,7 +4,8 @@ import CeligoKit
 /// `Link: <URL>; rel="next"` while more records remain.
 enum LinkPaging {
   /// Returns one page of `records` chosen by the `skip` and `limit` query
-  /// parameters, or 204 when `emptyIsNoContent` and there are no records.
+  /// parameters and projected by `include` or `exclude`, or 204 when
+  /// `emptyIsNoContent` and there are no records.
   static func page(_ records: [JSONValue], context: RouteContext, emptyIsNoContent: Bool = false) throws
     -> HTTPResponse
   {
@@ -20,7 +21,8 @@ enum LinkPaging {
       let query = URLDecoding.queryString(filters + [("skip", String(end)), ("limit", String(max(1, limit)))])
       headers.append(("Link", "<\(context.baseURL)\(request.path)?\(query)>; rel=\"next\""))
     }
-    return .json(.array(Array(records[start..<end])), headers: headers)
+    let projection = try FieldProjection(request)
+    return .json(.array(records[start..<end].map(projection.apply)), headers: headers)
   }
 
   private static func integer(_ name: String, in request: HTTPRequest) throws -> Int? {

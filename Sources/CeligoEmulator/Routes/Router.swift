@@ -38,6 +38,7 @@ final class Router: @unchecked Sendable {
   private let log: RequestLog
   private let baseURL: @Sendable () -> String
   private let routes: [Route]
+  private let faults: FaultInjector
 
   init(store: EmulatorStore, options: EmulatorOptions, limiter: RateLimiter, log: RequestLog, baseURL: @escaping @Sendable () -> String) {
     self.store = store
@@ -45,6 +46,7 @@ final class Router: @unchecked Sendable {
     self.limiter = limiter
     self.log = log
     self.baseURL = baseURL
+    faults = FaultInjector(options: options)
     routes = Router.integrationRoutes + Router.flowRoutes + Router.stepErrorRoutes + Router.jobRoutes
       + Router.connectionRoutes + Router.resourceRoutes
   }
@@ -59,7 +61,7 @@ final class Router: @unchecked Sendable {
     let response: HTTPResponse
     do {
       body = try parseBody(request)
-      response = try dispatch(request, body: body)
+      response = try faults.apply(to: { try dispatch(request, body: body) })
     } catch let error as APIError {
       response = error.response
     } catch {
@@ -68,7 +70,7 @@ final class Router: @unchecked Sendable {
     log.append(
       RecordedRequest(
         method: request.method, path: request.path, query: request.query, headers: request.headers,
-        body: body ?? (try? JSONValue.parse(request.body)), status: response.status))
+        body: body ?? (try? JSONValue.parse(request.body)), status: response.dropsConnection ? 0 : response.status))
     return response
   }
 

@@ -8,8 +8,8 @@ extension Router {
         flows = flows.filter { $0["_integrationId"]?.stringValue == integrationId }
       }
       if let disabled = context.request.queryValue("disabled") {
-        let wanted = disabled == "true"
-        flows = flows.filter { ($0["disabled"]?.boolValue ?? false) == wanted }
+        let expected = disabled == "true"
+        flows = flows.filter { ($0["disabled"]?.boolValue ?? false) == expected }
       }
       return try LinkPaging.page(flows, context: context, emptyIsNoContent: true)
     },

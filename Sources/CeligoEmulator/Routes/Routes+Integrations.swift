@@ -8,8 +8,8 @@ extension Router {
     Route("GET", "integrations") { context in
       var integrations = context.state.collections["integrations"] ?? []
       if let sandbox = context.request.queryValue("sandbox") {
-        let wanted = sandbox == "true"
-        integrations = integrations.filter { ($0["sandbox"]?.boolValue ?? false) == wanted }
+        let expected = sandbox == "true"
+        integrations = integrations.filter { ($0["sandbox"]?.boolValue ?? false) == expected }
       }
       return try LinkPaging.page(integrations, context: context)
     },
@@ -30,11 +30,21 @@ extension Router {
       case "audit":
         return try LinkPaging.page(state.audit(ofIntegration: id), context: context)
       case "errors":
-        return .json(.array(state.errorSummary(ofIntegration: id)))
+        // occurredAt_gte, occurredAt_lte and source are sent by some clients; the UI sends none.
+        let from = try context.timeFilter("occurredAt_gte")
+        let until = try context.timeFilter("occurredAt_lte")
+        let sources = Set(context.request.queryValues("source"))
+        let summary = state.errorSummary(ofIntegration: id) { error in
+          (from.map { error.occurredAt >= $0 } ?? true) && (until.map { error.occurredAt <= $0 } ?? true)
+            && (sources.isEmpty || sources.contains(error.source))
+        }
+        return .json(.array(summary))
       default:
         throw APIError.notFound("Route \(context.request.method) \(context.request.path)")
       }
     },
+    // NOTE: Celigo documents no REST path for integration-wide assignment; this
+    // one mirrors PUT /v1/flows/{f}/{step}/errors/assign.
     Route("PUT", "integrations/:id/errors/assign") { context in
       let id = context.parameter("id")
       _ = try context.state.require("integrations", id: id)

@@ -56,7 +56,7 @@ extension RouteContext {
     return name
   }
 
-  /// Answers `getData`: the keys listed in `keys`, or a page of keys in
+  /// Returns the `getData` result: the keys listed in `keys`, or a page of keys in
   /// order, optionally limited to a `startsWith` prefix and starting after
   /// the `startAfterKey` query parameter.
   func cacheData() throws -> HTTPResponse {

@@ -29,6 +29,7 @@ extension Router {
     },
     Route("POST", "flows/:flow/:step/retry") { context in
       let keys = try context.limitedArray("retryDataKeys")
+      // NOTE: Celigo documents no status for this response; 201 follows its rule for POSTs that create.
       let job = try context.state.startRetry(keys: keys, flowId: context.parameter("flow"), stepId: context.parameter("step"), at: context.now)
       return .json(context.state.jobJSON(job, at: context.now), status: 201)
     },
@@ -69,13 +70,13 @@ extension RouteContext {
     try state.stepLog(flowId: parameter("flow"), stepId: parameter("step"))
   }
 
-  /// Returns a body array of ids that holds at most 1000 entries.
+  /// Returns a non-empty body array of ids that contains at most 1000 entries.
   func limitedArray(_ key: String) throws -> [String] {
     let values = try stringArray(key)
     guard values.count <= EmulatorState.maxErrorsPerRequest else {
       throw APIError(
         status: 422, code: "invalid_field",
-        message: "\"\(key)\" holds \(values.count) entries; send at most \(EmulatorState.maxErrorsPerRequest) per request.",
+        message: "\"\(key)\" contains \(values.count) entries, but the maximum per request is \(EmulatorState.maxErrorsPerRequest). Split the request.",
         field: key)
     }
     guard !values.isEmpty else {

@@ -31,6 +31,7 @@ extension EmulatorState {
     parent.childIDs = children.map(\.id)
     appendJob(parent)
     children.forEach(appendJob)
+    replace(flow.setting("lastExecutedAt", to: .string(Timestamp.iso(now))), in: "flows")
     if plan.errors > 0, let step = imports.first {
       plannedErrors[parent.id] = ("\(flowId)/\(step)", plan.errors)
       pendingJobIDs.append(parent.id)
@@ -75,6 +76,7 @@ extension EmulatorState {
   func cancel(jobId: String, at now: Int64) throws {
     guard let index = jobIndex[jobId] else { throw APIError.notFound("Job \(jobId)") }
     let job = jobs[index]
+    // Celigo's UI also cancels queued retry jobs, so those are accepted too.
     guard job.kind == .flow || job.kind == .retry else {
       throw APIError(
         status: 422, code: "invalid_operation",
@@ -123,16 +125,17 @@ extension EmulatorState {
 
   /// Adds `count` new open errors to a step, made from its templates.
   func addErrors(count: Int, stepKey: String, flowJobId: String, at time: Int64) {
-    guard var log = steps[stepKey], !log.templates.isEmpty else { return }
-    for index in 0..<count {
-      let key = generator.hex(32)
-      log.addError(
-        template: log.templates[index % log.templates.count], at: time, flowJobId: flowJobId,
-        retryDataKey: key, traceKey: DemoRecords.traceKey(kind: log.recordKind, retryDataKey: key),
-        generator: &generator)
-      countOpen(flowJobId: flowJobId, stepId: log.stepId, by: 1)
+    modifyStep(stepKey) { log in
+      guard !log.templates.isEmpty else { return }
+      for index in 0..<count {
+        let key = generator.hex(32)
+        log.addError(
+          template: log.templates[index % log.templates.count], at: time, flowJobId: flowJobId,
+          retryDataKey: key, traceKey: DemoRecords.traceKey(kind: log.recordKind, retryDataKey: key),
+          generator: &generator)
+        countOpen(flowJobId: flowJobId, stepId: log.stepId, by: 1)
+      }
     }
-    steps[stepKey] = log
   }
 
   /// Adjusts the open error counters of a flow job and its step.

@@ -6,7 +6,7 @@ extension EmulatorState {
   static let maxErrorsPerRequest = 1000
 
   /// Returns the error log of a step of `flowId`, or throws 404 when the
-  /// flow is unknown or the step is none of its exports and imports.
+  /// flow is unknown or the step is not one of its exports or imports.
   func stepLog(flowId: String, stepId: String) throws -> StepErrorLog {
     let flow = try require("flows", id: flowId)
     let stepIDs = generatorIDs(ofFlow: flow) + processorIDs(ofFlow: flow).map(\.id)
@@ -21,21 +21,36 @@ extension EmulatorState {
 
   /// Moves open errors with the given ids to the resolved list.
   func resolve(errorIds: [String], flowId: String, stepId: String, at now: Int64) throws {
-    var log = try stepLog(flowId: flowId, stepId: stepId)
-    let wanted = Set(errorIds)
-    var remaining: [ErrorRecord] = []
-    for var error in log.open {
-      guard wanted.contains(String(error.errorId)) else {
-        remaining.append(error)
-        continue
+    steps["\(flowId)/\(stepId)"] = try stepLog(flowId: flowId, stepId: stepId)
+    resolve(errorIds: errorIds, stepKey: "\(flowId)/\(stepId)", at: now)
+  }
+
+  /// Moves open errors of an existing step log to its resolved list.
+  func resolve(errorIds: [String], stepKey: String, at now: Int64) {
+    let selected = Set(errorIds)
+    modifyStep(stepKey) { log in
+      var remaining: [ErrorRecord] = []
+      for var error in log.open {
+        guard selected.contains(String(error.errorId)) else {
+          remaining.append(error)
+          continue
+        }
+        error.resolvedAt = now
+        error.resolvedBy = userId
+        log.resolved.append(error)
+        countOpen(flowJobId: error.flowJobId, stepId: log.stepId, by: -1)
       }
-      error.resolvedAt = now
-      error.resolvedBy = userId
-      log.resolved.append(error)
-      countOpen(flowJobId: error.flowJobId, stepId: stepId, by: -1)
+      log.open = remaining
     }
-    log.open = remaining
-    steps["\(flowId)/\(stepId)"] = log
+  }
+
+  /// Runs `change` on a step's log in place. Taking the log out of the
+  /// dictionary first keeps its arrays uniquely referenced, so a change
+  /// does not copy 20,000 errors.
+  func modifyStep(_ key: String, _ change: (inout StepErrorLog) -> Void) {
+    guard var log = steps.removeValue(forKey: key) else { return }
+    change(&log)
+    steps[key] = log
   }
 
   /// Creates a queued retry job for the given retry data keys.
@@ -57,58 +72,61 @@ extension EmulatorState {
     return job
   }
 
-  /// Applies a finished retry: an error whose retry data was edited after
-  /// it occurred succeeds and leaves the open list; any other error fails
-  /// again and is replaced by a new error with the same retry data key.
+  /// Applies a finished retry. An error whose retry data was edited after
+  /// it occurred succeeds and leaves the open list. Any other error fails
+  /// again, so a new error with the same retry data key replaces it.
   func applyRetry(jobIndex index: Int) {
     let job = jobs[index]
     guard let flowId = job.flowId, let stepId = job.importId ?? job.exportId else { return }
-    let stepKey = "\(flowId)/\(stepId)"
-    guard var log = steps[stepKey] else { return }
     let keys = Set(job.retryDataKeys)
     var succeeded = 0
-    var failed: [ErrorRecord] = []
-    var remaining: [ErrorRecord] = []
-    for error in log.open {
-      guard keys.contains(error.retryDataKey) else {
-        remaining.append(error)
-        continue
+    var failed = 0
+    modifyStep("\(flowId)/\(stepId)") { log in
+      var retried: [ErrorRecord] = []
+      var remaining: [ErrorRecord] = []
+      for error in log.open {
+        guard keys.contains(error.retryDataKey) else {
+          remaining.append(error)
+          continue
+        }
+        countOpen(flowJobId: error.flowJobId, stepId: stepId, by: -1)
+        if let edit = log.editedRetryData[error.retryDataKey], edit.updatedAt >= error.occurredAt {
+          succeeded += 1
+        } else {
+          retried.append(error)
+        }
       }
-      countOpen(flowJobId: error.flowJobId, stepId: stepId, by: -1)
-      if let edit = log.editedRetryData[error.retryDataKey], edit.updatedAt >= error.occurredAt {
-        succeeded += 1
-      } else {
-        failed.append(error)
+      log.open = remaining
+      for error in retried {
+        let template = ErrorTemplate(
+          code: error.code, message: error.message, source: error.source,
+          classification: error.classification, httpStatus: error.reqAndResKey == nil ? nil : 400)
+        log.addError(
+          template: template, at: job.endAt, flowJobId: error.flowJobId,
+          retryDataKey: error.retryDataKey, traceKey: error.traceKey, generator: &generator)
+        countOpen(flowJobId: error.flowJobId, stepId: stepId, by: 1)
       }
+      failed = retried.count
     }
-    log.open = remaining
-    for error in failed {
-      let template = ErrorTemplate(
-        code: error.code, message: error.message, source: error.source,
-        classification: error.classification, httpStatus: error.reqAndResKey == nil ? nil : 400)
-      log.addError(
-        template: template, at: job.endAt, flowJobId: error.flowJobId,
-        retryDataKey: error.retryDataKey, traceKey: error.traceKey, generator: &generator)
-      countOpen(flowJobId: error.flowJobId, stepId: stepId, by: 1)
-    }
-    steps[stepKey] = log
     jobs[index].numSuccess = succeeded
-    jobs[index].numError = failed.count
+    jobs[index].numError = failed
   }
 
   /// Sets fields on the open and resolved errors with the given ids.
   func updateErrors(
     ids: [String], flowId: String, stepId: String, change: (inout ErrorRecord) -> Void
   ) throws {
-    var log = try stepLog(flowId: flowId, stepId: stepId)
-    let wanted = Set(ids)
-    for index in log.open.indices where wanted.contains(String(log.open[index].errorId)) {
-      change(&log.open[index])
+    let key = "\(flowId)/\(stepId)"
+    steps[key] = try stepLog(flowId: flowId, stepId: stepId)
+    let selected = Set(ids)
+    modifyStep(key) { log in
+      for index in log.open.indices where selected.contains(String(log.open[index].errorId)) {
+        change(&log.open[index])
+      }
+      for index in log.resolved.indices where selected.contains(String(log.resolved[index].errorId)) {
+        change(&log.resolved[index])
+      }
     }
-    for index in log.resolved.indices where wanted.contains(String(log.resolved[index].errorId)) {
-      change(&log.resolved[index])
-    }
-    steps["\(flowId)/\(stepId)"] = log
   }
 
   /// Returns every step key of the flows of an integration.

@@ -42,11 +42,14 @@ extension EmulatorState {
     return ["flows": references(flows), "exports": references(exports), "imports": references(imports)]
   }
 
-  /// Returns the open error count and latest error time of each step of a flow.
-  func stepSummaries(ofFlow flow: JSONValue) -> [(stepId: String, count: Int, last: Int64?)] {
+  /// Returns the open error count and latest error time of each step of
+  /// a flow, counting only the errors `include` accepts.
+  func stepSummaries(ofFlow flow: JSONValue, include: (ErrorRecord) -> Bool = { _ in true })
+    -> [(stepId: String, count: Int, last: Int64?)]
+  {
     let flowId = flow["_id"]?.stringValue ?? ""
     return (generatorIDs(ofFlow: flow) + processorIDs(ofFlow: flow).map(\.id)).map { stepId in
-      let open = steps["\(flowId)/\(stepId)"]?.open ?? []
+      let open = (steps["\(flowId)/\(stepId)"]?.open ?? []).filter(include)
       return (stepId, open.count, open.map(\.occurredAt).max())
     }
   }
@@ -61,10 +64,11 @@ extension EmulatorState {
     })
   }
 
-  /// One entry per flow of the integration that has open errors.
-  func errorSummary(ofIntegration id: String) -> [JSONValue] {
+  /// Returns one summary per flow of the integration that has open errors
+  /// accepted by `include`.
+  func errorSummary(ofIntegration id: String, include: (ErrorRecord) -> Bool) -> [JSONValue] {
     records("flows", where: "_integrationId", is: id).compactMap { flow in
-      let summaries = stepSummaries(ofFlow: flow)
+      let summaries = stepSummaries(ofFlow: flow, include: include)
       let count = summaries.reduce(0) { $0 + $1.count }
       guard count > 0, let last = summaries.compactMap(\.last).max() else { return nil }
       return ["_flowId": flow["_id"] ?? .null, "numError": .int(Int64(count)), "lastErrorAt": .string(Timestamp.iso(last))]
