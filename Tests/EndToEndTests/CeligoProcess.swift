@@ -42,11 +42,12 @@ enum CeligoProcess {
   }
 
   /// Runs the binary with arguments and optional standard input, waiting at
-  /// most `timeout` seconds.
+  /// most `timeout` seconds. The wait suspends instead of blocking, so that
+  /// tests running in parallel keep the concurrency pool's threads.
   static func run(
     _ arguments: [String], environment: [String: String], input: String? = nil,
     timeout: TimeInterval = 60
-  ) throws -> ProcessResult {
+  ) async throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
@@ -57,33 +58,58 @@ enum CeligoProcess {
     process.standardOutput = output
     process.standardError = errors
     process.standardInput = stdin
-    try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-    try stdin.fileHandleForWriting.close()
 
-    // Read both pipes while the process runs, so a full pipe cannot block it.
-    let group = DispatchGroup()
-    nonisolated(unsafe) var outData = Data()
-    nonisolated(unsafe) var errData = Data()
-    group.enter()
-    DispatchQueue.global().async {
-      outData = output.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
+    return try await withCheckedThrowingContinuation { continuation in
+      // Both pipes are drained on their own threads while the process runs,
+      // so a full pipe cannot block it.
+      let collector = OutputCollector()
+      let group = DispatchGroup()
+      for (pipe, isError) in [(output, false), (errors, true)] {
+        group.enter()
+        DispatchQueue.global().async {
+          let data = pipe.fileHandleForReading.readDataToEndOfFile()
+          collector.store(data, isError: isError)
+          group.leave()
+        }
+      }
+      do {
+        try process.run()
+      } catch {
+        continuation.resume(throwing: error)
+        return
+      }
+      if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+      try? stdin.fileHandleForWriting.close()
+      DispatchQueue.global().async {
+        if group.wait(timeout: .now() + timeout) == .timedOut {
+          process.terminate()
+          continuation.resume(throwing: TimeoutError(arguments: arguments))
+          return
+        }
+        process.waitUntilExit()
+        let (out, err) = collector.values
+        continuation.resume(
+          returning: ProcessResult(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self)))
+      }
     }
-    group.enter()
-    DispatchQueue.global().async {
-      errData = errors.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    if group.wait(timeout: .now() + timeout) == .timedOut {
-      process.terminate()
-      throw TimeoutError(arguments: arguments)
-    }
-    process.waitUntilExit()
-    return ProcessResult(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
   }
+}
+
+/// Output of both pipes, filled from two reader threads.
+final class OutputCollector: @unchecked Sendable {
+  private let lock = NSLock()
+  private var output = Data()
+  private var errors = Data()
+
+  func store(_ data: Data, isError: Bool) {
+    lock.withLock {
+      if isError { errors = data } else { output = data }
+    }
+  }
+
+  var values: (Data, Data) { lock.withLock { (output, errors) } }
 }
 
 struct TimeoutError: Error, CustomStringConvertible {

@@ -33,15 +33,15 @@ final class EmulatorFixture {
   }
 
   /// Runs `celigo` with the fixture's base URL and token.
-  func run(_ arguments: [String], input: String? = nil, extra: [String: String] = [:]) throws -> ProcessResult {
+  func run(_ arguments: [String], input: String? = nil, extra: [String: String] = [:]) async throws -> ProcessResult {
     var environment = self.environment
     environment.merge(extra) { $1 }
-    return try CeligoProcess.run(arguments, environment: environment, input: input)
+    return try await CeligoProcess.run(arguments, environment: environment, input: input)
   }
 
   /// Runs `celigo --format json …` and parses stdout.
-  func json(_ arguments: [String]) throws -> (JSONValue, ProcessResult) {
-    let result = try run(["--format", "json"] + arguments)
+  func json(_ arguments: [String]) async throws -> (JSONValue, ProcessResult) {
+    let result = try await run(["--format", "json"] + arguments)
     guard result.status == 0 else {
       throw FixtureError.failed("celigo \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
     }

@@ -6,44 +6,44 @@ import Testing
 /// Exit codes and messages for the ways a command fails, and the token
 /// staying out of every output.
 @Suite(.serialized) struct FailureTests {
-  @Test func unknownIdExitsFour() throws {
+  @Test func unknownIdExitsFour() async throws {
     let fixture = try EmulatorFixture()
-    let result = try fixture.run(["flows", "get", "0123456789abcdef01234567"])
+    let result = try await fixture.run(["flows", "get", "0123456789abcdef01234567"])
     #expect(result.status == 4)
     #expect(result.stderr == "celigo: flow 0123456789abcdef01234567 not found (404): check the ID with 'celigo flows list'\n")
   }
 
-  @Test func wrongTokenExitsThree() throws {
+  @Test func wrongTokenExitsThree() async throws {
     let fixture = try EmulatorFixture()
-    let result = try fixture.run(["integrations", "list"], extra: ["CELIGO_API_TOKEN": "wrong-token"])
+    let result = try await fixture.run(["integrations", "list"], extra: ["CELIGO_API_TOKEN": "wrong-token"])
     #expect(result.status == 3)
     #expect(result.stderr.contains("run 'celigo login' or set CELIGO_API_TOKEN"))
   }
 
-  @Test func missingTokenExitsThreeWithoutRequest() throws {
+  @Test func missingTokenExitsThreeWithoutRequest() async throws {
     let fixture = try EmulatorFixture()
     var environment = fixture.environment
     environment["CELIGO_API_TOKEN"] = nil
-    let result = try CeligoProcess.run(["integrations", "list"], environment: environment)
+    let result = try await CeligoProcess.run(["integrations", "list"], environment: environment)
     #expect(result.status == 3)
     #expect(result.stderr == "celigo: no API token for profile 'default': run 'celigo login' or set CELIGO_API_TOKEN\n")
     #expect(fixture.emulator.requests.isEmpty)
   }
 
-  @Test func missingArgumentSendsNothing() throws {
+  @Test func missingArgumentSendsNothing() async throws {
     let fixture = try EmulatorFixture()
     for arguments in [["flows", "get"], ["flows", "run"], ["jobs", "cancel"], ["jobs", "get", "xyz"], ["flows", "list", "--disabled", "maybe"]] {
-      let result = try fixture.run(arguments)
+      let result = try await fixture.run(arguments)
       #expect(result.status == 2, "\(arguments)")
       #expect(result.stderr.hasPrefix("celigo: "))
     }
     #expect(fixture.emulator.requests.isEmpty)
   }
 
-  @Test func rateLimitIsWaitedOut() throws {
+  @Test func rateLimitIsWaitedOut() async throws {
     let fixture = try EmulatorFixture()
     fixture.emulator.setRateLimitTokens(0)
-    let (output, result) = try fixture.json(["integrations", "list", "--verbose"])
+    let (output, result) = try await fixture.json(["integrations", "list", "--verbose"])
     #expect(output == .array(fixture.emulator.records("integrations")))
     let statuses = fixture.requests("GET", "/v1/integrations").map(\.status)
     #expect(statuses.first == 429)
@@ -51,15 +51,15 @@ import Testing
     #expect(result.stderr.contains("after status 429"))
   }
 
-  @Test func plainHTTPIsRefusedForRemoteHosts() throws {
+  @Test func plainHTTPIsRefusedForRemoteHosts() async throws {
     let home = CeligoProcess.scratchHome()
     let environment = CeligoProcess.environment(baseURL: "http://api.integrator.io", token: "t", home: home)
-    let result = try CeligoProcess.run(["integrations", "list"], environment: environment)
+    let result = try await CeligoProcess.run(["integrations", "list"], environment: environment)
     #expect(result.status == 2)
     #expect(result.stderr.contains("plain http is allowed only for loopback hosts"))
   }
 
-  @Test func tokenNeverPrinted() throws {
+  @Test func tokenNeverPrinted() async throws {
     let fixture = try EmulatorFixture { $0.token = "secret-token-3f9a7c" }
     let flow = fixture.emulator.records("flows").first { $0["disabled"] == false }?["_id"]?.stringValue ?? ""
     var outputs = ""
@@ -67,10 +67,10 @@ import Testing
       ["integrations", "list"], ["flows", "get", flow], ["flows", "run", flow], ["jobs", "list"],
       ["flows", "get", "0123456789abcdef01234567"], ["--format", "json", "connections", "list"],
     ] {
-      let result = try fixture.run(["--verbose"] + arguments)
+      let result = try await fixture.run(["--verbose"] + arguments)
       outputs += result.stdout + result.stderr
     }
-    let wrong = try fixture.run(["--verbose", "integrations", "list"], extra: ["CELIGO_API_TOKEN": "wrong-secret-77"])
+    let wrong = try await fixture.run(["--verbose", "integrations", "list"], extra: ["CELIGO_API_TOKEN": "wrong-secret-77"])
     outputs += wrong.stdout + wrong.stderr
     #expect(outputs.contains("GET http://127.0.0.1"))
     #expect(!outputs.contains("secret-token-3f9a7c"))

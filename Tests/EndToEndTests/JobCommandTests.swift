@@ -21,20 +21,20 @@ import Testing
     id(fixture.emulator.records("flows").first { $0["disabled"] == false && $0["pageGenerators"] != nil })
   }
 
-  @Test func unfilteredListDefaultsToOneDay() throws {
+  @Test func unfilteredListDefaultsToOneDay() async throws {
     let fixture = try EmulatorFixture()
-    let result = try fixture.run(["jobs", "list", "--format", "json"])
+    let result = try await fixture.run(["jobs", "list", "--format", "json"])
     #expect(result.status == 0)
     #expect(result.stderr.hasPrefix("note: no filter given, so listing jobs of the last 24 hours"))
     let request = fixture.requests("GET", "/v1/jobs").last
     #expect(request?.query.contains { $0.0 == "createdAt_gte" } == true)
   }
 
-  @Test func listPagesPastTheCap() throws {
+  @Test func listPagesPastTheCap() async throws {
     let fixture = try EmulatorFixture { $0.pageSize = 5 }
     let (flow, count) = busiestFlow(fixture)
     #expect(count > 1001)
-    let (jobs, _) = try fixture.json(["jobs", "list", "--flow", flow, "--since", "60d", "--limit", "5000"])
+    let (jobs, _) = try await fixture.json(["jobs", "list", "--flow", flow, "--since", "60d", "--limit", "5000"])
     let ids = jobs.arrayValue?.compactMap { $0["_id"]?.stringValue } ?? []
     #expect(ids.count == count)
     #expect(Set(ids).count == count)
@@ -43,17 +43,17 @@ import Testing
     #expect(later.allSatisfy { $0.query.contains { $0.0 == "createdAt_lte" } })
   }
 
-  @Test func listRespectsLimit() throws {
+  @Test func listRespectsLimit() async throws {
     let fixture = try EmulatorFixture()
     let (flow, _) = busiestFlow(fixture)
-    let (jobs, _) = try fixture.json(["jobs", "list", "--flow", flow, "--since", "60d", "--limit", "7"])
+    let (jobs, _) = try await fixture.json(["jobs", "list", "--flow", flow, "--since", "60d", "--limit", "7"])
     #expect(jobs.arrayValue?.count == 7)
   }
 
-  @Test func paginatedListsReturnEveryRecord() throws {
+  @Test func paginatedListsReturnEveryRecord() async throws {
     let fixture = try EmulatorFixture { $0.pageSize = 5 }
     for (resource, collection) in [("integrations", "integrations"), ("flows", "flows")] {
-      let (output, _) = try fixture.json([resource, "list"])
+      let (output, _) = try await fixture.json([resource, "list"])
       #expect(output == .array(fixture.emulator.records(collection)))
     }
     // 22 flows at 5 per page take five requests.
@@ -61,9 +61,10 @@ import Testing
   }
 
   @Test func runThenFollowToCompletion() async throws {
-    let fixture = try EmulatorFixture()
+    // At job speed 0.5 a run stays queued for 2 s and then runs for 8 s.
+    let fixture = try EmulatorFixture { $0.jobSpeed = 0.5 }
     let flow = runnableFlow(fixture)
-    let result = try fixture.run(["flows", "run", flow])
+    let result = try await fixture.run(["flows", "run", flow])
     #expect(result.status == 0)
     let words = result.stdout.split(separator: " ")
     let jobId = words.count > 4 ? String(words[4]) : ""
@@ -72,25 +73,28 @@ import Testing
     #expect(run.count == 1)
     #expect(run.first?.body == .object([]))
 
-    let (queued, _) = try fixture.json(["jobs", "get", jobId])
+    let (queued, _) = try await fixture.json(["jobs", "get", jobId])
     #expect(queued["status"] == "queued")
     var status = ""
-    for _ in 0..<40 where !["completed", "failed"].contains(status) {
-      try await Task.sleep(nanoseconds: 100_000_000)
-      let (job, _) = try fixture.json(["jobs", "get", jobId])
+    var seen: [String] = []
+    for _ in 0..<60 where !["completed", "failed"].contains(status) {
+      try await Task.sleep(nanoseconds: 250_000_000)
+      let (job, _) = try await fixture.json(["jobs", "get", jobId])
       status = job["status"]?.stringValue ?? ""
+      seen.append(status)
     }
+    #expect(seen.contains("running"))
     #expect(["completed", "failed"].contains(status))
-    let (children, _) = try fixture.json(["jobs", "list", "--flow-job", jobId])
+    let (children, _) = try await fixture.json(["jobs", "list", "--flow-job", jobId])
     #expect((children.arrayValue?.count ?? 0) >= 2)
   }
 
-  @Test func runSendsExportsAndDates() throws {
+  @Test func runSendsExportsAndDates() async throws {
     let fixture = try EmulatorFixture()
     let flowRecord = fixture.emulator.records("flows").first { $0["disabled"] == false && $0["pageGenerators"] != nil }
     let flow = id(flowRecord)
     let export = flowRecord?["pageGenerators"]?.arrayValue?.first?["_exportId"]?.stringValue ?? ""
-    let (response, _) = try fixture.json([
+    let (response, _) = try await fixture.json([
       "flows", "run", flow, "--export-ids", export, "--start-date", "2026-11-01", "--end-date", "2026-11-02T00:00:00Z",
     ])
     #expect(response["_jobId"]?.stringValue?.count == 24)
@@ -101,35 +105,35 @@ import Testing
   @Test func cancelRunningFlowJob() async throws {
     let fixture = try EmulatorFixture { $0.jobSpeed = 0.2 }
     let flow = runnableFlow(fixture)
-    let (started, _) = try fixture.json(["flows", "run", flow])
+    let (started, _) = try await fixture.json(["flows", "run", flow])
     let jobId = started["_jobId"]?.stringValue ?? ""
 
-    let refused = try fixture.run(["jobs", "cancel", jobId])
+    let refused = try await fixture.run(["jobs", "cancel", jobId])
     #expect(refused.status == 2)
     #expect(refused.stderr.contains("add --yes to proceed"))
     #expect(fixture.requests("PUT", "/v1/jobs/").isEmpty)
 
-    let canceled = try fixture.run(["jobs", "cancel", jobId, "--yes"])
+    let canceled = try await fixture.run(["jobs", "cancel", jobId, "--yes"])
     #expect(canceled.status == 0)
     #expect(canceled.stdout == "Canceled job \(jobId) of flow \(flow)\n")
     #expect(fixture.requests("PUT", "/v1/jobs/\(jobId)/cancel").count == 1)
-    let (job, _) = try fixture.json(["jobs", "get", jobId])
+    let (job, _) = try await fixture.json(["jobs", "get", jobId])
     #expect(job["status"] == "canceled")
   }
 
   @Test func cancelExportJobIsRefused() async throws {
     let fixture = try EmulatorFixture { $0.jobSpeed = 0.2 }
     let flow = runnableFlow(fixture)
-    let (started, _) = try fixture.json(["flows", "run", flow])
+    let (started, _) = try await fixture.json(["flows", "run", flow])
     let jobId = started["_jobId"]?.stringValue ?? ""
     var child: String?
     for _ in 0..<50 where child == nil {
       try await Task.sleep(nanoseconds: 100_000_000)
-      let (children, _) = try fixture.json(["jobs", "list", "--flow-job", jobId, "--type", "export"])
+      let (children, _) = try await fixture.json(["jobs", "list", "--flow-job", jobId, "--type", "export"])
       child = children.arrayValue?.first?["_id"]?.stringValue
     }
     let childId = child ?? "missing"
-    let result = try fixture.run(["jobs", "cancel", childId, "--yes"])
+    let result = try await fixture.run(["jobs", "cancel", childId, "--yes"])
     #expect(result.status == 2)
     #expect(result.stderr == "celigo: job \(childId) is an export job: only flow jobs can be canceled; cancel its flow job \(jobId) instead\n")
     #expect(fixture.requests("PUT", "/v1/jobs/").isEmpty)

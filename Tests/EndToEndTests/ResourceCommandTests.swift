@@ -22,35 +22,35 @@ import Testing
     id(fixture.emulator.records("flows").first { $0["_integrationId"] != nil && $0["disabled"] == false })
   }
 
-  @Test func listsEqualTheStore() throws {
+  @Test func listsEqualTheStore() async throws {
     for (resource, collection) in [
       ("integrations", "integrations"), ("flows", "flows"), ("connections", "connections"),
       ("exports", "exports"), ("imports", "imports"),
     ] {
-      let (output, _) = try fixture.json([resource, "list"])
+      let (output, _) = try await fixture.json([resource, "list"])
       #expect(output == .array(fixture.emulator.records(collection)), "\(resource) list")
     }
   }
 
-  @Test func getsEqualTheStore() throws {
+  @Test func getsEqualTheStore() async throws {
     for (resource, collection) in [
       ("integrations", "integrations"), ("flows", "flows"), ("connections", "connections"),
       ("exports", "exports"), ("imports", "imports"),
     ] {
       let record = fixture.emulator.records(collection).last
-      let (output, _) = try fixture.json([resource, "get", id(record)])
+      let (output, _) = try await fixture.json([resource, "get", id(record)])
       #expect(output == record, "\(resource) get")
     }
   }
 
   @Test func integrationChildrenEqualTheServer() async throws {
     for action in ["flows", "connections", "exports", "imports", "users", "dependencies", "audit", "errors"] {
-      let (output, _) = try fixture.json(["integrations", action, integration])
+      let (output, _) = try await fixture.json(["integrations", action, integration])
       let route = action == "users" ? "ashares" : action
       let expected = try await fixture.fetch("/v1/integrations/\(integration)/\(route)")
       #expect(output == expected, "integrations \(action)")
     }
-    let (flows, _) = try fixture.json(["integrations", "flows", integration])
+    let (flows, _) = try await fixture.json(["integrations", "flows", integration])
     let stored = fixture.emulator.records("flows").filter { $0["_integrationId"]?.stringValue == integration }
     #expect(flows == .array(stored))
   }
@@ -61,14 +61,14 @@ import Testing
       ("jobs-latest", "/jobs/latest"), ("last-export-datetime", "/lastExportDateTime"),
       ("errors", "/errors"),
     ] {
-      let (output, _) = try fixture.json(["flows", action, flow])
+      let (output, _) = try await fixture.json(["flows", action, flow])
       let expected = try await fixture.fetch("/v1/flows/\(flow)\(route)")
       #expect(output == expected, "flows \(action)")
     }
   }
 
-  @Test func listFiltersReachTheServer() throws {
-    let (flows, _) = try fixture.json(["flows", "list", "--integration", integration, "--disabled", "false"])
+  @Test func listFiltersReachTheServer() async throws {
+    let (flows, _) = try await fixture.json(["flows", "list", "--integration", integration, "--disabled", "false"])
     let expected = fixture.emulator.records("flows").filter {
       $0["_integrationId"]?.stringValue == integration && $0["disabled"] == false
     }
@@ -77,7 +77,7 @@ import Testing
     #expect(request?.query.contains { $0.0 == "_integrationId" && $0.1 == integration } == true)
     #expect(request?.query.contains { $0.0 == "disabled" && $0.1 == "false" } == true)
 
-    let (netsuite, _) = try fixture.json(["connections", "list", "--type", "netsuite"])
+    let (netsuite, _) = try await fixture.json(["connections", "list", "--type", "netsuite"])
     #expect(netsuite == .array(fixture.emulator.records("connections").filter { $0["type"] == "netsuite" }))
   }
 
@@ -86,29 +86,29 @@ import Testing
     let online = id(connections.first { $0["offline"] != true })
     let offline = id(connections.first { $0["offline"] == true })
 
-    let (dependencies, _) = try fixture.json(["connections", "dependencies", online])
+    let (dependencies, _) = try await fixture.json(["connections", "dependencies", online])
     #expect(dependencies == (try await fixture.fetch("/v1/connections/\(online)/dependencies")))
 
-    let passed = try fixture.run(["connections", "test", online])
+    let passed = try await fixture.run(["connections", "test", online])
     #expect(passed.status == 0)
     #expect(passed.stdout == "Connection \(online) is online: the test passed\n")
     #expect(fixture.requests("POST", "/v1/connections/\(online)/ping").count == 1)
 
-    let failed = try fixture.run(["connections", "test", offline])
+    let failed = try await fixture.run(["connections", "test", offline])
     #expect(failed.status == 1)
     #expect(failed.stderr.hasPrefix("celigo: connection \(offline) test failed: "))
 
-    let log = try fixture.run(["connections", "debug-log", online])
+    let log = try await fixture.run(["connections", "debug-log", online])
     #expect(log.status == 0)
     let raw = fixture.emulator.requests.last { $0.path == "/v1/connections/\(online)/debug" }
     #expect(raw?.status == 200)
-    let (entries, _) = try fixture.json(["connections", "logs", online])
+    let (entries, _) = try await fixture.json(["connections", "logs", online])
     #expect((entries.arrayValue?.count ?? 0) > 0)
     #expect(entries.arrayValue?.first?["kind"] == "request")
   }
 
-  @Test func tablesShowEveryRecord() throws {
-    let result = try fixture.run(["integrations", "list"])
+  @Test func tablesShowEveryRecord() async throws {
+    let result = try await fixture.run(["integrations", "list"])
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.first?.hasPrefix("ID") == true)
@@ -117,7 +117,7 @@ import Testing
       #expect(result.stdout.contains(id(record)))
     }
 
-    let flowTable = try fixture.run(["flows", "get", flow])
+    let flowTable = try await fixture.run(["flows", "get", flow])
     #expect(flowTable.stdout.hasPrefix("FIELD"))
     #expect(flowTable.stdout.contains("_id"))
     #expect(flowTable.stdout.contains(flow))
