@@ -88,6 +88,16 @@ public final class Emulator: @unchecked Sendable {
     store.withState { $0.steps["\(flowId)/\(stepId)"]?.resolved.map(\.json) ?? [] }
   }
 
+  /// Sets a connection's `offline` flag, as when its credentials stop or
+  /// start working; returns false when no connection has the ID.
+  @discardableResult
+  public func setConnectionOffline(id: String, _ offline: Bool) -> Bool {
+    store.withState { state in
+      guard let connection = state.record("connections", id: id) else { return false }
+      return state.replace(connection.setting("offline", to: .bool(offline)), in: "connections")
+    }
+  }
+
   /// Sets the rate-limit bucket to `count` tokens; 0 makes the next
   /// request fail with 429.
   public func setRateLimitTokens(_ count: Int) {

@@ -16,6 +16,7 @@ enum EmulatorCommand {
     if invocation.flag("--no-rate-limit") { options.rateLimit = false }
     if let count = invocation.value("--bulk-errors").flatMap(Int.init) { options.bulkErrors = count }
     if let count = invocation.value("--bulk-cache-keys").flatMap(Int.init) { options.bulkCacheKeys = count }
+    if let scale = invocation.value("--scale").flatMap(Int.init) { options.scale = scale }
     return options
   }
 

@@ -39,7 +39,9 @@ import Testing
     #expect(error["errorId"]?.stringValue?.allSatisfy(\.isNumber) == true)
     #expect(error["retryDataKey"]?.stringValue?.count == 32)
     #expect(error["oIndex"] == 1)
-    #expect(error["message"] == "You have entered an Invalid Field Value 123 for the following field: item")
+    let message = error["message"]?.stringValue ?? ""
+    #expect(message.hasPrefix("You have entered an Invalid Field Value "))
+    #expect(message.hasSuffix(" for the following field: item"))
     let key = try #require(error["reqAndResKey"]?.stringValue)
     #expect(key.split(separator: "-").count == 4)
     #expect(key.split(separator: "-").first?.count == 13)

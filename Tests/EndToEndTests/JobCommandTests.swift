@@ -68,7 +68,7 @@ import Testing
     #expect(result.status == 0)
     let words = result.stdout.split(separator: " ")
     let jobId = words.count > 4 ? String(words[4]) : ""
-    #expect(result.stdout == "Started flow \(flow): job \(jobId) (queued)\nFollow it with: celigo jobs get \(jobId)\n")
+    #expect(result.stdout == "Started flow \(flow): job \(jobId) (queued)\nFollow it with: celigo jobs watch \(jobId)\n")
     let run = fixture.requests("POST", "/v1/flows/\(flow)/run")
     #expect(run.count == 1)
     #expect(run.first?.body == .object([]))

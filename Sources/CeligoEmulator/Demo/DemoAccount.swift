@@ -27,20 +27,36 @@ struct DemoAccount {
     }
     var extras = DemoExtras(state: state, integrationIDs: account.integrationIDs)
     extras.addAll(flows: flows, connectionIDs: account.connectionIDs)
+    for copy in 1..<max(state.options.scale, 1) {
+      account.addCopy(number: copy + 1)
+    }
+  }
+
+  /// Adds a copy of every integration and flow, named with `(copy N)`. The
+  /// copies use the original connections and have no history or errors.
+  mutating func addCopy(number: Int) {
+    var copy = self
+    copy.integrationIDs = []
+    copy.addIntegrations(suffix: " (copy \(number))")
+    for (index, spec) in DemoCatalog.flows.enumerated() {
+      var renamed = spec
+      renamed.name += " (copy \(number))"
+      state.insert(flowRecord(copy.addSteps(of: renamed, index: index)), into: "flows")
+    }
   }
 
   func time(daysAgo days: Double) -> JSONValue {
     .string(Timestamp.iso(state.startedAt - Int64(days * Double(Self.dayMilliseconds))))
   }
 
-  mutating func addIntegrations() {
+  mutating func addIntegrations(suffix: String = "") {
     for (index, spec) in DemoCatalog.integrations.enumerated() {
       let id = state.generator.objectId()
       integrationIDs.append(id)
       state.insert(
         [
           "_id": .string(id), "lastModified": time(daysAgo: Double(3 + index)),
-          "name": .string(spec.name), "description": .string(spec.description),
+          "name": .string(spec.name + suffix), "description": .string(spec.description),
           "install": [], "mode": "settings", "sandbox": .bool(spec.sandbox),
           "_registeredConnectionIds": [], "installSteps": [], "uninstallSteps": [],
           "flowGroupings": [], "createdAt": time(daysAgo: Double(420 - index * 37)),

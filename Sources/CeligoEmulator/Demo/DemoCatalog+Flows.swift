@@ -2,7 +2,7 @@ import CeligoKit
 
 extension ErrorTemplate {
   static let netSuiteInvalidItem = ErrorTemplate(
-    code: "INVALID_FLD_VALUE", message: "You have entered an Invalid Field Value 123 for the following field: item",
+    code: "INVALID_FLD_VALUE", message: "You have entered an Invalid Field Value {n} for the following field: item",
     source: "application", classification: "value", httpStatus: 200)
   static let netSuiteMissingCustomer = ErrorTemplate(
     code: "USER_ERROR", message: "Please enter value(s) for: Customer", source: "application",

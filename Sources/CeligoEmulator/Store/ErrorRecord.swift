@@ -1,4 +1,5 @@
 import CeligoKit
+import Foundation
 
 /// One record error on a flow step, open or resolved.
 struct ErrorRecord: Sendable {
@@ -87,8 +88,13 @@ struct StepErrorLog: Sendable {
     if let status = template.httpStatus {
       requestKey = "\(time)-\(generator.hex(32))-\(status)-\(template.method)"
     }
+    // `{n}` in a template stands for a value that differs per record, such
+    // as an item ID; it is derived from the retry data key so that adding
+    // it draws nothing from the generator.
+    let value = String(DemoRecords.hash(retryDataKey) % 9000 + 100)
+    let message = template.message.replacingOccurrences(of: "{n}", with: value)
     let record = ErrorRecord(
-      errorId: id, code: template.code, message: template.message, source: template.source,
+      errorId: id, code: template.code, message: message, source: template.source,
       classification: template.classification, occurredAt: time, traceKey: traceKey,
       retryDataKey: retryDataKey, flowJobId: flowJobId, reqAndResKey: requestKey, oIndex: oIndex)
     open.append(record)

@@ -3,7 +3,7 @@ public enum Catalog {
   public static let commands: [CommandSpec] =
     IntegrationCommands.all + FlowCommands.all + ConnectionCommands.all + StepCommands.all
     + JobCommands.all + ErrorCommands.all + CacheCommands.all + TagCommands.all
-    + UserCommands.all + SessionCommands.all
+    + UserCommands.all + WorkflowCommands.all + SessionCommands.all
 
   /// One line per resource for `celigo --help`.
   public static let resourceSummaries: [String: String] = [
@@ -12,11 +12,13 @@ public enum Catalog {
     "connections": "connections: inspect, test, debug logs",
     "exports": "exports (sources of flows)",
     "imports": "imports (destinations of flows)",
-    "jobs": "jobs: list, inspect, cancel",
+    "jobs": "jobs: list, inspect, watch, cancel",
     "errors": "open and resolved errors of a flow step: read, fix, retry, resolve",
     "caches": "lookup caches and their data",
     "tags": "tags for errors",
     "users": "users the account is shared with",
+    "health": "check an account: failed jobs, open errors, offline connections",
+    "troubleshoot": "find why a flow fails and what to run next",
     "login": "save an API token for a profile",
     "shell": "interactive shell",
     "emulator": "run the local integrator.io emulator",

@@ -32,6 +32,9 @@ public enum ValueKind: Sendable, Equatable {
   case boolean
   case integer(ClosedRange<Int>)
   case seconds
+  /// A length of time such as `90s`, `30m` or `1h`, or a number of seconds;
+  /// normalised to whole seconds.
+  case duration
   case date
   case email
   case json
@@ -48,6 +51,7 @@ public enum ValueKind: Sendable, Equatable {
     case .boolean: return "true|false"
     case .integer: return "N"
     case .seconds: return "SECONDS"
+    case .duration: return "DURATION"
     case .date: return "DATE"
     case .email: return "EMAIL"
     case .json: return "JSON"

@@ -50,6 +50,13 @@ enum ValueValidator {
         throw CeligoError.usage("invalid \(label) '\(raw)': expected a positive number of seconds")
       }
       return value
+    case .duration:
+      let seconds = Double(value) ?? DateValue.parseAge(value)
+      guard let seconds, seconds >= 1, seconds.isFinite else {
+        throw CeligoError.usage(
+          "invalid \(label) '\(raw)': expected a duration of at least 1 second, such as 90s, 30m or 1h")
+      }
+      return String(Int(seconds.rounded()))
     case .date:
       guard let date = DateValue.parse(value, now: Date()) else {
         throw CeligoError.usage(

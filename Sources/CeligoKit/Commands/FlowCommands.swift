@@ -58,10 +58,15 @@ enum FlowCommands {
         OptionSpec("--export-ids", .idList(.export), "run only these exports (page generators) of the flow"),
         OptionSpec("--start-date", .date, "delta exports: records changed at or after this time"),
         OptionSpec("--end-date", .date, "delta exports: records changed before this time"),
+        OptionSpec(
+          "--wait", nil,
+          "follow the run until it ends; exit 10 with record errors, 11 failed, 12 canceled"),
+        WorkflowCommands.waitTimeout,
       ],
       examples: [
         "celigo flows run \(example)",
         "celigo flows run \(example) --start-date 2026-11-01 --end-date 2026-11-02",
+        "celigo flows run \(example) --wait --wait-timeout 30m",
       ],
       run: .api { invocation, context in
         try await FlowRun.run(invocation, context)
@@ -111,8 +116,18 @@ enum FlowRun {
       throw CeligoError.malformedResponse(
         method: "POST", path: "/v1/flows/\(flow)/run", reason: "no _jobId in the answer")
     }
-    context.output.result(
-      json: response,
-      text: "Started flow \(flow): job \(jobId) (queued)\nFollow it with: celigo jobs get \(jobId)")
+    let timeout = invocation.value("--wait-timeout").flatMap(Int.init)
+    guard invocation.flag("--wait") || timeout != nil else {
+      context.output.result(
+        json: response,
+        text: "Started flow \(flow): job \(jobId) (queued)\nFollow it with: celigo jobs watch \(jobId)")
+      return
+    }
+    let display = WatchDisplay(output: context.output, terminalWidth: context.terminal.outputWidth)
+    display.announce(
+      event: ["event": "started", "jobId": .string(jobId), "flowId": .string(flow)],
+      text: "Started flow \(flow): job \(jobId)")
+    try await RunFollower.follow(
+      jobId: jobId, flowId: flow, timeout: timeout, display: display, context: context)
   }
 }

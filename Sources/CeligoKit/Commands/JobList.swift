@@ -1,14 +1,7 @@
 import Foundation
 
-/// `jobs list`: `GET /v1/jobs` returns at most 1001 jobs, newest first, with
-/// no cursor. Later pages repeat the query with `createdAt_lte` set to the
-/// last job's `createdAt` (inclusive, since jobs can share a millisecond)
-/// and drop the jobs already seen.
+/// `jobs list`: `GET /v1/jobs` with the options renamed to API filters.
 enum JobList {
-  /// A page this long may have more behind it; the cap is 1000 or 1001
-  /// depending on the API revision.
-  static let fullPage = 1000
-
   static func run(_ invocation: Invocation, _ context: CommandContext) async throws {
     var query = Build.query(
       invocation,
@@ -32,32 +25,59 @@ enum JobList {
         "note: no filter given, so listing jobs of the last 24 hours (since \(since)); use --since to widen")
     }
 
-    let limit = Int(invocation.value("--limit") ?? "") ?? 1000
-    var until = invocation.value("--until")
-    var seen = Set<String>()
     let writer = context.output.list(.jobs)
-    var emitted = 0
+    try await JobPages.forEach(
+      query: query, until: invocation.value("--until"),
+      limit: Int(invocation.value("--limit") ?? "") ?? 1000, client: context.client
+    ) { writer.add($0) }
+    writer.finish()
+  }
+}
 
+/// Paging of `GET /v1/jobs`: it returns at most 1001 jobs, newest first,
+/// with no cursor. Later pages repeat the query with `createdAt_lte` set to
+/// the last job's `createdAt` (inclusive, since jobs can share a
+/// millisecond) and drop the jobs already seen.
+enum JobPages {
+  /// A page this long may have more behind it; the cap is 1000 or 1001
+  /// depending on the API revision.
+  static let fullPage = 1000
+
+  /// Calls `page` with each page of new jobs until `limit` jobs were passed.
+  static func forEach(
+    query: [(String, String)], until first: String? = nil, limit: Int, client: APIClient,
+    page: ([JSONValue]) throws -> Void
+  ) async throws {
+    var until = first
+    var seen = Set<String>()
+    var emitted = 0
     while emitted < limit {
       var pageQuery = query
       if let until { pageQuery.append(("createdAt_lte", until)) }
-      let request = APIRequest("GET", "/v1/jobs", query: pageQuery)
-      var page: [JSONValue] = []
-      try await context.client.forEachLinkPage(request) { page.append(contentsOf: $0) }
+      var jobs: [JSONValue] = []
+      try await client.forEachLinkPage(APIRequest("GET", "/v1/jobs", query: pageQuery)) {
+        jobs.append(contentsOf: $0)
+      }
 
       var fresh: [JSONValue] = []
-      for job in page {
+      for job in jobs {
         guard let id = job["_id"]?.stringValue, seen.insert(id).inserted else { continue }
         if emitted + fresh.count < limit { fresh.append(job) }
       }
-      writer.add(fresh)
+      try page(fresh)
       emitted += fresh.count
 
-      guard page.count >= fullPage, !fresh.isEmpty,
-        let last = page.last?["createdAt"]?.stringValue
-      else { break }
+      guard jobs.count >= fullPage, !fresh.isEmpty,
+        let last = jobs.last?["createdAt"]?.stringValue
+      else { return }
       until = last
     }
-    writer.finish()
+  }
+
+  /// Returns every job of the query, up to `limit`.
+  static func all(query: [(String, String)], limit: Int, client: APIClient) async throws -> [JSONValue] {
+    var jobs: [JSONValue] = []
+    try await forEach(query: query, limit: limit, client: client) { jobs.append(contentsOf: $0) }
+    return jobs
   }
 }

@@ -25,6 +25,7 @@ enum SessionCommands {
         OptionSpec("--no-rate-limit", nil, "never answer 429"),
         OptionSpec("--bulk-errors", .integer(0...1_000_000), "add this many open errors to one import step"),
         OptionSpec("--bulk-cache-keys", .integer(0...10_000_000), "add a lookup cache with this many keys"),
+        OptionSpec("--scale", .integer(1...1000), "copies of the demo integrations and flows (default 1: none)"),
       ],
       examples: [
         "celigo emulator --port 8080",

@@ -6,6 +6,15 @@ public enum ExitCode {
   public static let authentication: Int32 = 3
   public static let notFound: Int32 = 4
   public static let rateLimited: Int32 = 5
+  /// A waited-on run completed, but some records failed (`numError` > 0);
+  /// also `health` when something needs attention.
+  public static let completedWithErrors: Int32 = 10
+  /// A waited-on run failed.
+  public static let runFailed: Int32 = 11
+  /// A waited-on run was canceled.
+  public static let runCanceled: Int32 = 12
+  /// The wait ended at `--wait-timeout` while the run kept going.
+  public static let waitTimedOut: Int32 = 13
   public static let interrupted: Int32 = 130
 
   /// Returns the exit code a failed command ends with.

@@ -45,6 +45,13 @@ extension APIClient {
     }
   }
 
+  /// Returns every record of a `Link`-paged list.
+  public func linkList(_ request: APIRequest) async throws -> [JSONValue] {
+    var records: [JSONValue] = []
+    try await forEachLinkPage(request) { records.append(contentsOf: $0) }
+    return records
+  }
+
   /// Fetches a list whose body is `{"<itemsKey>": [...], "nextPageURL": ...}`,
   /// calling `page` with each page's items. `nextPageURL` may be absolute,
   /// `/v1/…` or `/api/…`.
