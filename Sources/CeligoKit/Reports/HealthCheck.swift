@@ -1,14 +1,16 @@
 import Foundation
 
-/// `celigo health`: what needs attention in an account (or one
-/// integration): failed jobs since a time, open errors per flow, offline
-/// connections and, on request, connection tests; running jobs for context.
-/// The lists are read side by side, then one request per integration
-/// (`GET /v1/integrations/{id}/errors`), per standalone flow
-/// (`GET /v1/flows/{id}/errors`, since standalone flows are missing from
-/// integration summaries) and per connection ping, with at most
-/// `--concurrency` requests in flight on one client, whose 429 handling
-/// honours `Retry-After`.
+/// `celigo health` lists what needs attention in an account or one
+/// integration. That is failed jobs since a time, open errors per flow,
+/// offline connections and, on request, failed connection tests. Running
+/// jobs are listed for context.
+///
+/// The lists are read side by side. Then one request goes out per
+/// integration (`GET /v1/integrations/{id}/errors`), per standalone flow
+/// (`GET /v1/flows/{id}/errors`, because integration summaries leave
+/// standalone flows out) and per connection ping. At most `--concurrency`
+/// requests are in flight on one client, whose 429 handling honours
+/// `Retry-After`.
 enum HealthCheck {
   /// One request of the second phase.
   enum Probe: Sendable {
@@ -17,7 +19,7 @@ enum HealthCheck {
     case ping(String)
   }
 
-  /// The answer to one probe.
+  /// The result of one probe.
   enum ProbeResult: Sendable {
     /// Rows `{_flowId, numError, lastErrorAt}` of one integration.
     case integrationErrors([JSONValue])
@@ -90,7 +92,7 @@ enum HealthCheck {
       // A ping changes nothing, so it is safe to send again after a failure.
       let response = try await client.json(
         APIRequest("POST", "/v1/connections/\(id)/ping", idempotent: true))
-      // A failed ping can still answer 2xx, with the reasons in errors[].
+      // A failed ping can still return 2xx, with the reasons in errors[].
       guard let failures = response?["errors"]?.arrayValue, !failures.isEmpty else {
         return .ping(id, nil)
       }

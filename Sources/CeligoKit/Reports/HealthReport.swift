@@ -1,4 +1,4 @@
-/// What `celigo health` found, as rows for its tables and its JSON object.
+/// The findings of `celigo health`, as rows for its tables and its JSON object.
 struct HealthReport {
   let since: String
   let integrations: [JSONValue]
@@ -34,7 +34,7 @@ struct HealthReport {
     return integrations.first { $0["_id"]?.stringValue == id }?["name"] ?? .string(id)
   }
 
-  /// Adds the answers of the per-integration, per-flow and ping requests.
+  /// Adds the results of the per-integration, per-flow and ping requests.
   mutating func add(_ results: [HealthCheck.ProbeResult], testedConnections: Bool) {
     for result in results {
       switch result {

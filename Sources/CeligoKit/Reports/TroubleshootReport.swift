@@ -1,5 +1,5 @@
-/// What `celigo troubleshoot` found about one flow, as text sections and
-/// one JSON object.
+/// The findings of `celigo troubleshoot` about one flow, as text sections
+/// and one JSON object.
 struct TroubleshootReport {
   let flow: JSONValue
   let runs: [JSONValue]
@@ -100,8 +100,8 @@ struct TroubleshootReport {
     return commands
   }
 
-  /// Each command under a `#` line that says what it is for, so that the
-  /// block can be pasted into a shell as it is.
+  /// Returns each command under a `#` line that names its purpose, so that
+  /// the block can be pasted into a shell as it is.
   var nextCommandsText: String {
     let lines = nextCommands.map { "  # \($0.purpose)\n  \($0.command)" }
     return "Next commands\n" + lines.joined(separator: "\n")

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Follows a job to its end for `flows run --wait` and `jobs watch`, then
-/// ends the command with the exit code of the outcome: 0 completed clean,
-/// 10 completed with record errors, 11 failed, 12 canceled, 13 the wait
-/// limit passed while the job kept running.
+/// Follows a job to its end for `flows run --wait` and `jobs watch`. The
+/// command then exits with the code of the outcome: 0 completed clean, 10
+/// completed with record errors, 11 failed, 12 canceled, and 13 when the
+/// wait limit passed while the job kept running.
 enum RunFollower {
   static func follow(
     jobId: String, flowId: String?, timeout: Int?, display: WatchDisplay, context: CommandContext

@@ -5,7 +5,7 @@ struct StepNames: Sendable {
   var steps: [String: String] = [:]
 
   /// Reads `GET /v1/flows/{id}` and `GET /v1/flows/{id}/descendants`. A
-  /// flow deleted since its run answers 404; its jobs are then labelled by ID.
+  /// flow deleted since its run returns 404, so its jobs are labelled by ID.
   static func load(flowId: String?, client: APIClient) async throws -> StepNames {
     var names = StepNames()
     guard let flowId else { return names }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Prints the progress of a watched run: on a terminal, one line per job
-/// redrawn in place with ANSI cursor moves; elsewhere, one line per change;
-/// with `--format json`, one JSON object per event and line.
+/// Progress output of a watched run. On a terminal, each job has one line
+/// that is redrawn in place with ANSI cursor moves. Elsewhere a line is
+/// printed per change, and with `--format json` one JSON object per event.
 final class WatchDisplay: @unchecked Sendable {
   enum Mode {
     case live(width: Int)
@@ -44,12 +44,14 @@ final class WatchDisplay: @unchecked Sendable {
     switch mode {
     case .live(let width):
       let labelWidth = jobs.map { names.label($0).count }.max() ?? 0
-      var block = drawnLines > 0 ? "\u{1B}[\(drawnLines)F" : ""
+      // Move to the start of the block drawn last and clear to the end of
+      // the screen. Lines are cut to the width, since a wrapped line would
+      // throw off the count of lines to move up.
+      var block = (drawnLines > 0 ? "\u{1B}[\(drawnLines)F" : "") + "\u{1B}[J"
       for job in jobs {
-        let text = line(job, labelWidth: labelWidth, now: now)
-        block += "\u{1B}[2K" + String(text.prefix(max(width - 1, 20))) + "\n"
+        block += String(line(job, labelWidth: labelWidth, now: now).prefix(max(width - 1, 20))) + "\n"
       }
-      output.text(block + "\u{1B}[J")
+      output.text(block)
       drawnLines = jobs.count
     case .lines:
       for job in jobs where reported[job.id] != job.signature {
