@@ -4,11 +4,13 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -115,6 +117,13 @@ int celigo_interrupt_install(void) {
     return -1;
   }
   installed = 1;
+
+  /* A process started from a thread that blocks SIGINT (a libdispatch
+     worker, for one) inherits that mask, and Ctrl-C would never arrive. */
+  sigset_t interrupt_only;
+  sigemptyset(&interrupt_only);
+  sigaddset(&interrupt_only, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &interrupt_only, NULL);
   return 0;
 }
 
@@ -170,8 +179,15 @@ static int wait_for_input(int fd) {
   }
 }
 
+/* The terminal's interrupt (^C) and suspend (^Z) characters, read from
+   the terminal before libedit switches it to raw mode. */
+static cc_t interrupt_character = 0x03;
+static cc_t suspend_character = 0x1A;
+
 /* Reads one character in the locale's encoding, as libedit's own
-   read_char does, but returns -1 with errno EINTR on an interrupt. */
+   read_char does, but returns -1 with errno EINTR on an interrupt: a
+   SIGINT, or the ^C character itself, because the editor turns off ISIG
+   while a line is edited. */
 static int celigo_read_char(EditLine *el, wchar_t *character) {
   (void)el;
   int fd = STDIN_FILENO;
@@ -199,6 +215,18 @@ static int celigo_read_char(EditLine *el, wchar_t *character) {
     if (got == 0) {
       return 0;
     }
+    if (count == 0 && bytes[0] != _POSIX_VDISABLE) {
+      if ((cc_t)bytes[0] == interrupt_character) {
+        errno = EINTR;
+        return -1;
+      }
+      if ((cc_t)bytes[0] == suspend_character) {
+        /* What ISIG would do. With EL_SIGNAL, libedit's SIGTSTP handler
+           restores the terminal first, and its SIGCONT handler redraws. */
+        kill(0, SIGTSTP);
+        continue;
+      }
+    }
     count += 1;
 
     mbstate_t state;
@@ -217,6 +245,18 @@ static int celigo_read_char(EditLine *el, wchar_t *character) {
 }
 
 int celigo_el_use_interruptible_read(EditLine *el) {
+  struct termios settings;
+  if (tcgetattr(STDIN_FILENO, &settings) == 0) {
+    interrupt_character = settings.c_cc[VINTR];
+    suspend_character = settings.c_cc[VSUSP];
+  }
+  /* With ISIG off in edit mode, ^C arrives as a character in order with
+     the keys around it. A signal would race with them, and libedit's own
+     SIGINT handler switches the terminal to cooked mode, so keys typed
+     right after ^C are echoed by the terminal into the old line. */
+  if (el_set(el, EL_SETTY, "-d", "-isig", NULL) != 0) {
+    return -1;
+  }
   return el_set(el, EL_GETCFN, celigo_read_char);
 }
 

@@ -31,8 +31,9 @@ int celigo_el_add_function(EditLine *el, const char *name, const char *help,
                            celigo_command_function function);
 /// Binds `key` (in bind syntax, such as "^I") to the named command.
 int celigo_el_bind(EditLine *el, const char *key, const char *command);
-/// Makes the editor read through celigo_read_char, so that an interrupt
-/// ends el_gets at once: it returns NULL, count -1 and errno EINTR.
+/// Makes the editor read through celigo_read_char, so that ^C or SIGINT
+/// ends el_gets at once: it returns NULL, count -1 and errno EINTR. Turns
+/// off ISIG while a line is edited, and sends SIGTSTP itself on ^Z.
 int celigo_el_use_interruptible_read(EditLine *el);
 
 /// Creates a history list that keeps at most `size` entries and skips an
