@@ -184,6 +184,17 @@ static int wait_for_input(int fd) {
 static cc_t interrupt_character = 0x03;
 static cc_t suspend_character = 0x1A;
 
+/* Set when celigo_read_char reports an interrupt. Some editor commands,
+   such as the Ctrl-R search, turn a failed read into end of file, so
+   el_gets alone cannot tell an interrupt from Ctrl-D. */
+static volatile sig_atomic_t read_interrupted = 0;
+
+int celigo_read_take_interrupt(void) {
+  int interrupted = read_interrupted;
+  read_interrupted = 0;
+  return interrupted;
+}
+
 /* Reads one character in the locale's encoding, as libedit's own
    read_char does, but returns -1 with errno EINTR on an interrupt: a
    SIGINT, or the ^C character itself, because the editor turns off ISIG
@@ -198,6 +209,7 @@ static int celigo_read_char(EditLine *el, wchar_t *character) {
   for (;;) {
     int ready = wait_for_input(fd);
     if (ready == 0) {
+      read_interrupted = 1;
       errno = EINTR;
       return -1;
     }
@@ -217,6 +229,7 @@ static int celigo_read_char(EditLine *el, wchar_t *character) {
     }
     if (count == 0 && bytes[0] != _POSIX_VDISABLE) {
       if ((cc_t)bytes[0] == interrupt_character) {
+        read_interrupted = 1;
         errno = EINTR;
         return -1;
       }

@@ -100,12 +100,13 @@ final class LineEditor: @unchecked Sendable {
     promptText = strdup(prompt())
     // An interrupt that arrived while a command ran must not clear this line.
     _ = celigo_interrupt_take()
+    _ = celigo_read_take_interrupt()
 
     var count: Int32 = 0
     errno = 0
     guard let text = el_gets(editLine, &count) else {
       let code = errno
-      if count < 0 && code == EINTR {
+      if celigo_read_take_interrupt() != 0 {
         writeToTerminal("\n")
         return .interrupted
       }

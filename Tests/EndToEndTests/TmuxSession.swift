@@ -38,6 +38,7 @@ final class TmuxSession {
 
   private let tmux: URL
   private let configurationURL: URL
+  private var socketPath: String?
   private var isKilled = false
 
   /// Starts `command` (run by `sh -c`) in a detached session of `width` by
@@ -62,6 +63,8 @@ final class TmuxSession {
     let assignments = environment.sorted { $0.key < $1.key }.map { Self.shellQuoted("\($0.key)=\($0.value)") }
     let fullCommand = assignments.isEmpty ? command : "env \(assignments.joined(separator: " ")) \(command)"
     try startServer(["new-session", "-d", "-s", sessionName, "-x", String(width), "-y", String(height), fullCommand])
+    socketPath = try? run(["display-message", "-p", "#{socket_path}"])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   deinit {
@@ -120,6 +123,10 @@ final class TmuxSession {
     }
     isKilled = true
     _ = try? run(["kill-server"])
+    // tmux 3.3 leaves the socket file behind after kill-server.
+    if let socketPath, !socketPath.isEmpty {
+      unlink(socketPath)
+    }
     try? FileManager.default.removeItem(at: configurationURL)
   }
 

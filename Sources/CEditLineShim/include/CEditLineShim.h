@@ -36,6 +36,11 @@ int celigo_el_bind(EditLine *el, const char *key, const char *command);
 /// off ISIG while a line is edited, and sends SIGTSTP itself on ^Z.
 int celigo_el_use_interruptible_read(EditLine *el);
 
+/// Returns 1 if celigo_read_char reported an interrupt since the last
+/// call, and clears it. Check it whenever el_gets returns NULL, because
+/// inside a Ctrl-R search an interrupt makes el_gets report end of file.
+int celigo_read_take_interrupt(void);
+
 /// Creates a history list that keeps at most `size` entries and skips an
 /// entry equal to the one before it.
 History *celigo_history_init(int size);
