@@ -20,6 +20,7 @@ public enum Catalog {
     "login": "save an API token for a profile",
     "shell": "interactive shell",
     "emulator": "run the local integrator.io emulator",
+    "completions": "print a completion script for bash, zsh or fish",
   ]
 
   /// Returns the resource words in catalog order, without repeats.
