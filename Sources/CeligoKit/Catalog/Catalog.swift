@@ -46,7 +46,7 @@ enum Build {
     ArgumentSpec(kind.rawValue, .id(kind), "\(kind.rawValue) ID", optional: optional)
   }
 
-  /// A command that prints one record from `GET path`.
+  /// Returns a run that prints one record from `GET path`.
   static func record(_ path: @escaping @Sendable (Invocation) -> String) -> CommandRunKind {
     .api { invocation, context in
       let value = try await context.client.document(APIRequest("GET", path(invocation)))
@@ -54,7 +54,7 @@ enum Build {
     }
   }
 
-  /// A command that prints a `Link`-paged list from `GET path`.
+  /// Returns a run that prints a `Link`-paged list from `GET path`.
   static func list(
     _ layout: TableLayout, _ path: @escaping @Sendable (Invocation) -> String,
     query: @escaping @Sendable (Invocation) -> [(String, String)] = { _ in [] }

@@ -71,7 +71,7 @@ public struct CompletionEngine: Sendable {
   }
 }
 
-/// What the words before the cursor name: the command, its positional
+/// The parse of the words before the cursor: the command, its positional
 /// arguments so far, and an option still waiting for its value.
 struct CommandLineState {
   var resource: String?

@@ -1,5 +1,5 @@
 /// The completion scripts `celigo completions SHELL` prints. Each Tab calls
-/// `celigo __complete`, which answers from the command catalog and the ID
+/// `celigo __complete`, which responds from the command catalog and the ID
 /// cache, so the scripts stay correct as commands are added.
 public enum CompletionScripts {
   public static func script(for shell: CompletionShell) -> String {

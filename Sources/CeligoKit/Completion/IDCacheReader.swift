@@ -12,7 +12,7 @@ public enum IDCacheReader {
     return base + "/celigo/" + profile
   }
 
-  /// Returns the file name that holds IDs of a kind, or nil for kinds the
+  /// Returns the file name that contains IDs of a kind, or nil for kinds the
   /// cache does not keep.
   public static func fileName(_ kind: ResourceKind) -> String? {
     switch kind {

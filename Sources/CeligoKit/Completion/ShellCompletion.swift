@@ -5,7 +5,7 @@ public enum CompletionShell: String, Sendable, CaseIterable {
 
 /// `celigo __complete SHELL -- WORDS…`: the hidden command the completion
 /// scripts call on each Tab. It reads only the catalog and the on-disk ID
-/// cache, so it never waits on the network.
+/// cache and sends no request.
 public enum ShellCompletion {
   /// Commands that are not offered to shell users: `shell` and `emulator`
   /// are, but the hidden protocol itself is not in the catalog at all.
@@ -30,7 +30,7 @@ public enum ShellCompletion {
     return engine.complete(words).map { format($0, for: shell) }.joined()
   }
 
-  /// The profile whose cache to read: `--profile` on the line, then the
+  /// Returns the profile whose cache to read: `--profile` on the line, then the
   /// environment and config file, as commands resolve it.
   static func profile(_ explicit: String?, environment: [String: String]) -> String {
     var options = GlobalOptions()
