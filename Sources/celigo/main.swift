@@ -11,6 +11,12 @@ if arguments == ["--version"] {
 }
 
 let environment = ProcessInfo.processInfo.environment
+if arguments.first == "__complete" {
+  // Answers one Tab of the bash, zsh and fish scripts, from the catalog and
+  // the ID cache only.
+  print(ShellCompletion.respond(Array(arguments.dropFirst()), environment: environment), terminator: "")
+  exit(ExitCode.success)
+}
 let terminal = StandardTerminal()
 let runner = CommandRunner(terminal: terminal, environment: environment)
 

@@ -80,13 +80,17 @@ import Testing
   }
 
   @Test func runningJobShowsProgress() async throws {
-    // At jobSpeed 0.5 a run is queued for 2 s and then runs for 8 s.
-    let server = try TestServer { $0.jobSpeed = 0.5 }
+    // At jobSpeed 0.2 a run is queued for 5 s and then runs for 20 s, which
+    // leaves room for a slow, loaded test machine to see it running.
+    let server = try TestServer { $0.jobSpeed = 0.2 }
     let flow = try server.named("flows", "NetSuite Inventory to Shopify Inventory Levels")
     let run = try await server.send("POST", "/v1/flows/\(flow.id)/run", body: [:])
     let jobId = try #require(run.json?["_jobId"]?.stringValue)
-    try await Task.sleep(for: .seconds(4))
-    let job = try await server.getJSON("/v1/jobs/\(jobId)")
+    var job = try await server.getJSON("/v1/jobs/\(jobId)")
+    for _ in 0..<120 where job["status"] == "queued" || (job["numPagesGenerated"]?.intValue ?? 0) == 0 {
+      try await Task.sleep(for: .milliseconds(250))
+      job = try await server.getJSON("/v1/jobs/\(jobId)")
+    }
     #expect(job["status"] == "running")
     #expect(job["startedAt"] != nil)
     #expect(job["endedAt"] == nil)

@@ -22,6 +22,7 @@ public enum Catalog {
     "login": "save an API token for a profile",
     "shell": "interactive shell",
     "emulator": "run the local integrator.io emulator",
+    "completions": "print a completion script for bash, zsh or fish",
   ]
 
   /// Returns the resource words in catalog order, without repeats.
@@ -47,7 +48,7 @@ enum Build {
     ArgumentSpec(kind.rawValue, .id(kind), "\(kind.rawValue) ID", optional: optional)
   }
 
-  /// A command that prints one record from `GET path`.
+  /// Returns a run that prints one record from `GET path`.
   static func record(_ path: @escaping @Sendable (Invocation) -> String) -> CommandRunKind {
     .api { invocation, context in
       let value = try await context.client.document(APIRequest("GET", path(invocation)))
@@ -55,7 +56,7 @@ enum Build {
     }
   }
 
-  /// A command that prints a `Link`-paged list from `GET path`.
+  /// Returns a run that prints a `Link`-paged list from `GET path`.
   static func list(
     _ layout: TableLayout, _ path: @escaping @Sendable (Invocation) -> String,
     query: @escaping @Sendable (Invocation) -> [(String, String)] = { _ in [] }

@@ -1,4 +1,4 @@
-/// What a command line asks for.
+/// The result of parsing a command line.
 public enum ParseOutcome: Sendable {
   case run(Invocation, GlobalOptions)
   case help(String)

@@ -32,5 +32,17 @@ enum SessionCommands {
         "CELIGO_BASE_URL=http://127.0.0.1:8080 CELIGO_API_TOKEN=celigo-demo-token celigo flows list",
       ],
       run: .frontEnd),
+    CommandSpec(
+      "completions", nil, "print a completion script for bash, zsh or fish",
+      arguments: [ArgumentSpec("shell", .choice(CompletionShell.allCases.map(\.rawValue)), "bash, zsh or fish")],
+      examples: [
+        "celigo completions bash > ~/.local/share/bash-completion/completions/celigo",
+        "celigo completions zsh > ~/.zsh/completions/_celigo",
+        "celigo completions fish > ~/.config/fish/completions/celigo.fish",
+      ],
+      run: .local { invocation, context in
+        let shell = CompletionShell(rawValue: try invocation.required("shell")) ?? .bash
+        context.output.text(CompletionScripts.script(for: shell))
+      }),
   ]
 }

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The result of running one line.
+enum CommandOutcome: Equatable {
+  /// The line ran and ended with this exit code.
+  case finished(Int32)
+
+  /// The line asked to end the shell with this exit code.
+  case exit(Int32)
+}
+
+/// Runs one line: splits it, handles the shell's builtins and passes
+/// every other command to the executor.
+struct CommandDispatcher: Sendable {
+  let vocabulary: ShellVocabulary
+  let executor: any ShellExecutor
+
+  /// Writes the output of builtins, such as the help text.
+  let writeOutput: @Sendable (String) -> Void
+
+  /// Writes the shell's own error messages.
+  let writeError: @Sendable (String) -> Void
+
+  /// Returns the stored history lines for the `history` builtin.
+  let historyEntries: @Sendable () -> [String]
+
+  /// Runs `words` and returns the outcome. Blank input finishes with 0.
+  func run(_ words: [String]) async -> CommandOutcome {
+    guard let first = words.first else {
+      return .finished(0)
+    }
+    let arguments = Array(words.dropFirst())
+
+    switch ShellBuiltin(rawValue: first) {
+    case .help where !arguments.isEmpty:
+      // `help flows run` shows what `flows run --help` shows.
+      return .finished(await executor.execute(arguments + ["--help"]))
+    case .help:
+      writeOutput(helpText())
+      return .finished(0)
+    case .exit, .quit:
+      return exitOutcome(arguments)
+    case .history:
+      writeOutput(historyText())
+      return .finished(0)
+    case .clear:
+      // ANSI: move the cursor home, then erase the whole screen.
+      writeOutput(isatty(STDOUT_FILENO) == 1 ? "\u{1B}[H\u{1B}[2J" : "")
+      return .finished(0)
+    case nil:
+      return .finished(await executor.execute(words))
+    }
+  }
+
+  /// Returns the text the `help` builtin prints.
+  func helpText() -> String {
+    let resources = vocabulary.resources.map { "  \($0)\n" }.joined()
+    return """
+      Resources:
+      \(resources)
+      Type RESOURCE ACTION [ARGUMENTS] [OPTIONS], such as 'flows list'.
+      Tab completes names; 'help RESOURCE [ACTION]' shows a command's help.
+
+      Shell commands:
+        help [RESOURCE [ACTION]]  show this text, or the help of a command
+        history                   list the stored lines, oldest first
+        clear                     clear the screen
+        exit [CODE], quit         end the shell (Ctrl-D on an empty line too)
+
+      """
+  }
+
+  private func historyText() -> String {
+    let entries = historyEntries()
+    let width = String(entries.count).count
+    return entries.enumerated().map { index, entry in
+      let number = String(index + 1)
+      return String(repeating: " ", count: width - number.count) + number + "  " + entry + "\n"
+    }.joined()
+  }
+
+  private func exitOutcome(_ arguments: [String]) -> CommandOutcome {
+    guard let argument = arguments.first else {
+      return .exit(0)
+    }
+    guard arguments.count == 1, let code = Int32(argument), (0...255).contains(code) else {
+      let text = arguments.joined(separator: " ")
+      writeError("exit: invalid exit code '\(text)': use a number from 0 to 255\n")
+      return .finished(2)
+    }
+    return .exit(code)
+  }
+}

@@ -1,0 +1,125 @@
+import CEditLineShim
+import Foundation
+
+/// The `celigo shell` session: a libedit prompt on a terminal, or a plain
+/// line-by-line run when standard input is a pipe or a file.
+public final class InteractiveShell {
+  private let vocabulary: ShellVocabulary
+  private let executor: any ShellExecutor
+  private let configuration: ShellConfiguration
+
+  /// Creates a shell that completes from `vocabulary` and runs commands
+  /// through `executor`.
+  public init(vocabulary: ShellVocabulary, executor: any ShellExecutor, configuration: ShellConfiguration) {
+    self.vocabulary = vocabulary
+    self.executor = executor
+    self.configuration = configuration
+  }
+
+  /// Runs until `exit`, Ctrl-D or the end of piped input, and returns the
+  /// process exit code.
+  public func run() async -> Int32 {
+    if isatty(STDIN_FILENO) == 1 {
+      return await runOnTerminal()
+    }
+    let runner = PipedRunner(dispatcher: dispatcher(history: { [] }), readLine: { Swift.readLine() })
+    return await runner.run()
+  }
+
+  private func runOnTerminal() async -> Int32 {
+    let historyFile = HistoryFile(url: configuration.historyURL, maxEntries: configuration.maxHistoryEntries)
+    let session = HistorySession(entries: historyFile.load())
+    guard
+      let editor = LineEditor(
+        completer: Completer(vocabulary: vocabulary), prompt: configuration.prompt,
+        history: session.entries, maxEntries: configuration.maxHistoryEntries)
+    else {
+      writeError("cannot start the line editor on this terminal: check TERM\n")
+      return 1
+    }
+
+    // Ctrl-C must never end the shell: while a line is edited the handler
+    // makes el_gets return, and while a command runs it only records it.
+    if celigo_interrupt_install() != 0 {
+      writeError("cannot install the Ctrl-C handler: \(String(cString: strerror(errno)))\n")
+    }
+    defer { celigo_interrupt_uninstall() }
+
+    let dispatcher = dispatcher(history: { session.entries })
+    var historyWarned = false
+    while true {
+      let line: String
+      switch await editor.readLine() {
+      case .line(let text):
+        line = text
+      case .interrupted:
+        continue
+      case .endOfFile:
+        return 0
+      case .failed(let code):
+        writeError("cannot read the terminal: \(String(cString: strerror(code)))\n")
+        return 1
+      }
+
+      if session.record(line) {
+        editor.addToHistory(line)
+        do {
+          try historyFile.append(line)
+        } catch {
+          // Warn once: the shell works on without a history file.
+          if !historyWarned {
+            writeError("\(error); history is kept for this session only\n")
+            historyWarned = true
+          }
+        }
+      }
+
+      let words: [String]
+      do {
+        words = try ShellLineSplitter.split(line)
+      } catch {
+        writeError("\(error)\n")
+        continue
+      }
+      if case .exit(let code) = await dispatcher.run(words) {
+        return code
+      }
+    }
+  }
+
+  private func dispatcher(history: @escaping @Sendable () -> [String]) -> CommandDispatcher {
+    CommandDispatcher(
+      vocabulary: vocabulary, executor: executor,
+      writeOutput: { text in
+        print(text, terminator: "")
+        fflush(nil)
+      },
+      writeError: writeError,
+      historyEntries: history)
+  }
+}
+
+private let writeError: @Sendable (String) -> Void = { text in
+  fflush(nil)
+  FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// The lines stored in this session's history, oldest first.
+final class HistorySession: @unchecked Sendable {
+  // NOTE: @unchecked because the shell's loop is the only writer and the
+  // `history` builtin reads it from that same loop.
+  private(set) var entries: [String]
+
+  init(entries: [String]) {
+    self.entries = entries
+  }
+
+  /// Appends `line` when `HistoryPolicy` stores it, and returns whether it did.
+  func record(_ line: String) -> Bool {
+    guard HistoryPolicy.shouldStore(line, after: entries.last) else {
+      return false
+    }
+    entries.append(line)
+    return true
+  }
+}
