@@ -78,7 +78,7 @@ def main():
         measure(["bash", "-c", loop], env, runs), target="< 100 MB, within 1.5x of curl loop")
     emulator.terminate()
 
-    emulator, base = start_emulator("--scale", "23", "--latency", "100")
+    emulator, base = start_emulator("--scale", "24", "--latency", "100")
     env = dict(os.environ, CELIGO_BASE_URL=base, CELIGO_API_TOKEN=TOKEN)
     health = [BINARY, "-f", "json", "health", "--test-connections"]
     requests = health_requests(env)

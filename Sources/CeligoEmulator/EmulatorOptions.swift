@@ -20,8 +20,8 @@ public struct EmulatorOptions: Sendable {
   /// Number of keys of an extra lookup cache, "Benchmark SKU cache", where 0 adds none.
   public var bulkCacheKeys: Int = 0
   /// Copies of the demo account's integrations and flows, where 1 adds none.
-  /// Copies have no job history and no errors; at 23 the account has about
-  /// 500 flows, for load tests of commands that visit every flow.
+  /// Copies have no job history and no errors. The demo account has 21
+  /// flows, so 24 makes 504, for load tests of commands that visit every flow.
   public var scale: Int = 1
   /// Every Nth authorized request fails with 503 `service_unavailable`, unless this is 0.
   public var serverErrorEvery: Int = 0

@@ -37,6 +37,8 @@ enum HealthCheck {
     let limit = invocation.value("--concurrency").flatMap(Int.init) ?? defaultConcurrency
     let client = context.client
 
+    // NOTE: the four lists always go out side by side, so --concurrency 1
+    // makes only the per-integration, per-flow and ping requests sequential.
     let scope = integration.map { "/v1/integrations/\($0)" }
     async let integrationList = integrations(integration, client: client)
     async let flowList = client.linkList(APIRequest("GET", (scope ?? "/v1") + "/flows"))
