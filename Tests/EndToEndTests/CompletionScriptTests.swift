@@ -69,27 +69,27 @@ import Testing
 
     let (session, prompt) = try startShell(shell, home: fixture.home)
     defer { session.kill() }
-    _ = try await session.waitFor(prompt)
+    _ = try await session.waitFor(prompt, timeout: .seconds(30))
 
     try session.send(literal: "celigo fl")
     try session.send(keys: "Tab")
-    _ = try await session.waitFor(prompt + "celigo flows ")
+    _ = try await session.waitFor(prompt + "celigo flows ", timeout: .seconds(30))
     try session.send(keys: "Tab")
     if shell == "bash" { try session.send(keys: "Tab") }
-    _ = try await session.waitFor("last-export-datetime")
+    _ = try await session.waitFor("last-export-datetime", timeout: .seconds(30))
     try session.send(keys: "C-c")
 
     try session.send(literal: "celigo jobs list --status ")
     try session.send(keys: "Tab")
     if shell == "bash" { try session.send(keys: "Tab") }
-    let statuses = try await session.waitFor("canceling")
+    let statuses = try await session.waitFor("canceling", timeout: .seconds(30))
     #expect(statuses.contains("queued"))
     try session.send(keys: "C-c")
 
     try session.send(literal: "celigo flows get ")
     try session.send(keys: "Tab")
     if shell == "bash" { try session.send(keys: "Tab") }
-    let ids = try await session.waitFor(flowId)
+    let ids = try await session.waitFor(flowId, timeout: .seconds(30))
     if shell != "bash" {
       #expect(ids.contains(flowName))
     }
