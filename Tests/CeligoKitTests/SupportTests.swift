@@ -33,6 +33,13 @@ import Testing
     #expect(text == "ID  NAME\n1   a very long…\n")
   }
 
+  @Test func tableDropsOptionalColumnsFirst() {
+    let text = TableRenderer.render(
+      headers: ["ID", "NAME", "EXTRA"], rows: [["1", "a name of thirty characters ok", "xxxxxxxxxx"]],
+      flexible: [false, true, false], optional: [false, false, true], width: 36, color: false)
+    #expect(text == "ID  NAME\n1   a name of thirty characters ok\n")
+  }
+
   @Test func notFoundMessageNamesTheResource() {
     let error = APIError(status: 404, code: "not_found", message: "x", method: "GET", path: "/v1/flows/abc")
     #expect(ErrorMessage.describe(CeligoError.api(error)) == "flow abc not found (404): check the ID with 'celigo flows list'")

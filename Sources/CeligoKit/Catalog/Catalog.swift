@@ -8,11 +8,11 @@ public enum Catalog {
   /// One line per resource for `celigo --help`.
   public static let resourceSummaries: [String: String] = [
     "integrations": "integrations and what they contain",
-    "flows": "flows: inspect, run, errors per step",
-    "connections": "connections: inspect, test, debug logs",
+    "flows": "inspect and run flows, and count their errors per step",
+    "connections": "inspect and test connections, and read their debug logs",
     "exports": "exports (sources of flows)",
     "imports": "imports (destinations of flows)",
-    "jobs": "jobs: list, inspect, watch, cancel",
+    "jobs": "list, inspect, watch and cancel jobs",
     "errors": "open and resolved errors of a flow step: read, fix, retry, resolve",
     "caches": "lookup caches and their data",
     "tags": "tags for errors",

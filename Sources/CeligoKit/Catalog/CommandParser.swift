@@ -71,6 +71,11 @@ public struct CommandParser: Sendable {
     }
 
     if globals.version && rest.isEmpty { return .version }
+    // `celigo help flows run` is `celigo flows run --help`, as in the shell.
+    if rest.first == "help" {
+      rest.removeFirst()
+      globals.help = true
+    }
     guard let resource = rest.first else { return .help(Help.topLevel(catalog)) }
     let candidates = catalog.filter { $0.resource == resource }
     guard !candidates.isEmpty else {

@@ -43,6 +43,7 @@ public enum Help {
   public static func resource(_ resource: String, _ catalog: [CommandSpec]) -> String {
     let specs = catalog.filter { $0.resource == resource }
     var text = "celigo \(resource): \(Catalog.resourceSummaries[resource] ?? "")\n\n"
+    text = text.replacingOccurrences(of: ": \(resource): ", with: ": ")
     text += "Usage: celigo \(resource) <action> [arguments] [options]\n\nActions:\n"
     text += indentedTable(specs.map { [$0.action ?? "", $0.summary] })
     text += "\nExamples:\n"

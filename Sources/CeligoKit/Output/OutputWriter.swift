@@ -121,6 +121,7 @@ public final class ListWriter: @unchecked Sendable {
       writer.terminal.writeOutput(
         TableRenderer.render(
           headers: columns.map(\.header), rows: rows, flexible: columns.map(\.flexible),
+          optional: columns.map(\.optional),
           width: writer.terminal.outputWidth, color: writer.terminal.colorOutput))
     }
   }

@@ -4,11 +4,14 @@ public struct TableColumn: Sendable {
   public let header: String
   public let path: [String]
   public let flexible: Bool
+  /// True when the column may be left out of a table too wide for the terminal.
+  public let optional: Bool
 
-  public init(_ header: String, _ path: String, flexible: Bool = false) {
+  public init(_ header: String, _ path: String, flexible: Bool = false, optional: Bool = false) {
     self.header = header
     self.path = path.split(separator: ".").map(String.init)
     self.flexible = flexible
+    self.optional = optional
   }
 
   /// Returns the cell text for a record.
@@ -30,13 +33,13 @@ public enum TableLayout: Sendable {
     case .integrations:
       return [
         TableColumn("ID", "_id"), TableColumn("NAME", "name", flexible: true),
-        TableColumn("SANDBOX", "sandbox"), TableColumn("MODIFIED", "lastModified"),
+        TableColumn("SANDBOX", "sandbox", optional: true), TableColumn("MODIFIED", "lastModified"),
       ]
     case .flows:
       return [
         TableColumn("ID", "_id"), TableColumn("NAME", "name", flexible: true),
-        TableColumn("INTEGRATION", "_integrationId"), TableColumn("DISABLED", "disabled"),
-        TableColumn("SCHEDULE", "schedule", flexible: true),
+        TableColumn("INTEGRATION", "_integrationId", optional: true), TableColumn("DISABLED", "disabled"),
+        TableColumn("SCHEDULE", "schedule", flexible: true, optional: true),
         TableColumn("LAST RUN", "lastExecutedAt"),
       ]
     case .connections:
@@ -47,27 +50,28 @@ public enum TableLayout: Sendable {
     case .exports:
       return [
         TableColumn("ID", "_id"), TableColumn("NAME", "name", flexible: true),
-        TableColumn("ADAPTOR", "adaptorType"), TableColumn("TYPE", "type"),
-        TableColumn("CONNECTION", "_connectionId"),
+        TableColumn("ADAPTOR", "adaptorType"), TableColumn("TYPE", "type", optional: true),
+        TableColumn("CONNECTION", "_connectionId", optional: true),
       ]
     case .imports:
       return [
         TableColumn("ID", "_id"), TableColumn("NAME", "name", flexible: true),
-        TableColumn("ADAPTOR", "adaptorType"), TableColumn("CONNECTION", "_connectionId"),
+        TableColumn("ADAPTOR", "adaptorType"), TableColumn("CONNECTION", "_connectionId", optional: true),
       ]
     case .jobs, .latestJobs:
       return [
         TableColumn("ID", "_id"), TableColumn("TYPE", "type"), TableColumn("STATUS", "status"),
-        TableColumn("FLOW", "_flowId"), TableColumn("CREATED", "createdAt"),
+        TableColumn("FLOW", "_flowId", optional: true), TableColumn("CREATED", "createdAt"),
         TableColumn("SUCCESS", "numSuccess"), TableColumn("ERRORS", "numError"),
-        TableColumn("IGNORED", "numIgnore"), TableColumn("PAGES", "numPagesGenerated"),
+        TableColumn("IGNORED", "numIgnore", optional: true),
+        TableColumn("PAGES", "numPagesGenerated", optional: true),
       ]
     case .errors:
       return [
         TableColumn("ERROR ID", "errorId"), TableColumn("SOURCE", "source"),
         TableColumn("CODE", "code"), TableColumn("OCCURRED", "occurredAt"),
         TableColumn("MESSAGE", "message", flexible: true),
-        TableColumn("RETRY DATA KEY", "retryDataKey"),
+        TableColumn("RETRY DATA KEY", "retryDataKey", optional: true),
       ]
     case .resolvedErrors:
       return [
@@ -88,7 +92,7 @@ public enum TableLayout: Sendable {
       return [
         TableColumn("ID", "_id"), TableColumn("EMAIL", "sharedWithUser.email", flexible: true),
         TableColumn("NAME", "sharedWithUser.name", flexible: true),
-        TableColumn("ACCESS", "accessLevel"), TableColumn("ACCEPTED", "accepted"),
+        TableColumn("ACCESS", "accessLevel"), TableColumn("ACCEPTED", "accepted", optional: true),
       ]
     case .audit:
       return [

@@ -1,9 +1,11 @@
-/// Lays out rows of cells as aligned columns, shortening flexible columns
-/// with an ellipsis when the table is wider than the terminal.
+/// Lays out rows of cells as aligned columns. When the table is wider than
+/// the terminal, flexible columns are shortened with an ellipsis, and
+/// optional columns are left out before names get too short to read.
 public enum TableRenderer {
   /// Returns the table text, one line per row plus the header.
   public static func render(
-    headers: [String], rows: [[String]], flexible: [Bool], width: Int?, color: Bool
+    headers: [String], rows: [[String]], flexible: [Bool], optional: [Bool] = [], width: Int?,
+    color: Bool
   ) -> String {
     let separator = 2
     var widths = headers.map(\.count)
@@ -12,9 +14,26 @@ public enum TableRenderer {
         widths[index] = max(widths[index], cell.count)
       }
     }
+    var kept = Array(headers.indices)
     if let width {
-      shrink(&widths, headers: headers, flexible: flexible, to: width, separator: separator)
+      let natural = widths
+      let readable = 40
+      shrink(&widths, headers: headers, flexible: flexible, to: width, separator: separator, floor: readable)
+      // Optional columns go, from the right, before flexible ones shrink below readable.
+      while total(widths, kept, separator) > width,
+        let drop = kept.last(where: { $0 < optional.count && optional[$0] })
+      {
+        kept.removeAll { $0 == drop }
+      }
+      var keptWidths = kept.map { natural[$0] }
+      shrink(
+        &keptWidths, headers: kept.map { headers[$0] }, flexible: kept.map { flexible[$0] }, to: width,
+        separator: separator, floor: 8)
+      for (position, index) in kept.enumerated() { widths[index] = keptWidths[position] }
     }
+    let headers = kept.map { headers[$0] }
+    let rows = rows.map { row in kept.map { $0 < row.count ? row[$0] : "" } }
+    widths = kept.map { widths[$0] }
 
     var output = ""
     let header = line(headers, widths: widths, separator: separator)
@@ -46,16 +65,21 @@ public enum TableRenderer {
     return String(cell.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
   }
 
+  static func total(_ widths: [Int], _ kept: [Int], _ separator: Int) -> Int {
+    kept.map { widths[$0] }.reduce(0, +) + separator * max(kept.count - 1, 0)
+  }
+
   /// Narrows the widest flexible column, one character at a time, until the
-  /// table fits or every flexible column is down to its header's width.
+  /// table fits or every flexible column is down to `floor` (or its header).
   static func shrink(
-    _ widths: inout [Int], headers: [String], flexible: [Bool], to limit: Int, separator: Int
+    _ widths: inout [Int], headers: [String], flexible: [Bool], to limit: Int, separator: Int,
+    floor minimum: Int
   ) {
     var total = widths.reduce(0, +) + separator * max(widths.count - 1, 0)
     while total > limit {
       var widest: Int?
       for index in widths.indices where flexible[index] {
-        let floor = max(headers[index].count, 8)
+        let floor = max(headers[index].count, minimum)
         guard widths[index] > floor else { continue }
         if widest.map({ widths[index] > widths[$0] }) ?? true { widest = index }
       }
