@@ -1,6 +1,6 @@
 /// `celigo caches …`: lookup caches and their key/value data.
 enum CacheCommands {
-  static let example = "5f1a2b3c4d5e6f7a8b9c0d40"
+  static let example = "bec43ad9ff92bff6e5d6a987"
 
   static let all: [CommandSpec] = [
     CommandSpec(
@@ -24,8 +24,8 @@ enum CacheCommands {
       rules: [.atMostOne(["--keys", "--starts-with"])],
       examples: [
         "celigo caches data \(example)",
-        "celigo caches data \(example) --starts-with SKU-10 --page-size 100",
-        "celigo caches data \(example) --keys SKU-1001,SKU-1002",
+        "celigo caches data \(example) --starts-with ACME-100 --page-size 100",
+        "celigo caches data \(example) --keys ACME-10001,ACME-10002",
       ],
       run: .api { invocation, context in try await CacheData.run(invocation, context) }),
   ]

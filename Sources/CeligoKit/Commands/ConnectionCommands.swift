@@ -1,6 +1,6 @@
 /// `celigo connections …`
 enum ConnectionCommands {
-  static let example = "5f1a2b3c4d5e6f7a8b9c0d20"
+  static let example = "6f9b6dae6f4c57a82ac2ce17"
   static let types = [
     "rest", "http", "netsuite", "salesforce", "ftp", "s3", "rdbms", "wrapper", "as2", "mongodb",
     "dynamodb", "jdbc",

@@ -1,6 +1,6 @@
 /// `celigo flows …`
 enum FlowCommands {
-  static let example = "5f1a2b3c4d5e6f7a8b9c0d1f"
+  static let example = "40d6824e2ef3fc17879e2e22"
 
   static func flowPath(_ invocation: Invocation, _ suffix: String = "") -> String {
     "/v1/flows/\(invocation.arguments["flow"] ?? "")\(suffix)"

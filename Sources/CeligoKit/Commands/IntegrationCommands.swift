@@ -1,6 +1,6 @@
 /// `celigo integrations …`
 enum IntegrationCommands {
-  static let example = "5f1a2b3c4d5e6f7a8b9c0d1e"
+  static let example = "f893a2eefb32555e71c18690"
 
   static let all: [CommandSpec] = [
     CommandSpec(

@@ -1,6 +1,6 @@
 /// `celigo jobs …`
 enum JobCommands {
-  static let example = "64dd1eb417d44147fbb9d3bf"
+  static let example = "fb93156c44c0284e296844c7"
   static let statuses = ["queued", "running", "completed", "failed", "canceled", "retrying", "canceling"]
   static let types = ["flow", "export", "import", "retry", "bulk_retry"]
 

@@ -4,7 +4,7 @@ enum StepCommands {
 
   static func commands(_ kind: ResourceKind, _ layout: TableLayout) -> [CommandSpec] {
     let resource = kind.command
-    let example = kind == .export ? "5f1a2b3c4d5e6f7a8b9c0d21" : "5f1a2b3c4d5e6f7a8b9c0d22"
+    let example = kind == .export ? "8b2e02445e4be0f5bf8c59bb" : "3c821fbf59108163a7ff0d38"
     return [
       CommandSpec(
         resource, "list", "list \(resource)",

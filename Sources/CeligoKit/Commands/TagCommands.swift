@@ -1,6 +1,6 @@
 /// `celigo tags …`
 enum TagCommands {
-  static let example = "5f1a2b3c4d5e6f7a8b9c0d30"
+  static let example = "5a3488df7830d537b7f0ee4a"
 
   static let all: [CommandSpec] = [
     CommandSpec(
@@ -62,7 +62,7 @@ enum UserCommands {
     CommandSpec(
       "users", "get", "show one account share",
       arguments: [Build.idArgument(.user)],
-      examples: ["celigo users get 5f1a2b3c4d5e6f7a8b9c0d50"],
+      examples: ["celigo users get 188a85d7e560750ae9b646ea"],
       run: Build.record { "/v1/ashares/\($0.arguments["user"] ?? "")" }),
   ]
 }
