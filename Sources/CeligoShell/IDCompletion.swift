@@ -10,26 +10,25 @@ enum IDCompletion {
   static func result(for word: String, among entries: [CachedID], typedLength: Int, isList: Bool)
     -> CompletionResult
   {
-    let (matches, byID) = IDLookup.completions(of: word, among: entries)
-    guard let first = matches.first else {
+    let found = IDLookup.completions(of: word, among: entries, limit: Completer.maxListed)
+    guard let first = found.newest.first else {
       return CompletionResult(word: word, candidates: [], insertion: "")
     }
 
-    if matches.count == 1 {
+    if found.count == 1 {
       return CompletionResult(
         word: word, candidates: [first.id], insertion: first.id + (isList ? "" : " "),
         display: [line(first)], deleteCount: typedLength)
     }
 
-    let shown = matches.suffix(Completer.maxListed).sorted { ($0.foldedName, $0.id) < ($1.foldedName, $1.id) }
+    let shown = found.newest.sorted { ($0.foldedName, $0.id) < ($1.foldedName, $1.id) }
     var display = shown.map(line)
-    if matches.count > shown.count {
-      display.append("… \(matches.count - shown.count) more: type more of the name or ID")
+    if found.count > shown.count {
+      display.append("… \(found.count - shown.count) more: type more of the name or ID")
     }
     var insertion = ""
-    if byID {
-      let prefix = Completer.commonPrefix(matches.map(\.id))
-      insertion = String(prefix.dropFirst(word.count))
+    if found.byID, !word.isEmpty {
+      insertion = String(decoding: found.commonPrefix.dropFirst(word.utf8.count), as: UTF8.self)
     }
     return CompletionResult(
       word: word, candidates: shown.map(\.id), insertion: insertion, display: display,

@@ -75,27 +75,86 @@ struct IDLookup {
 
   /// Returns the entries a partly typed word may complete to: by ID prefix,
   /// by name prefix or by the start of a word of the name (ignoring case).
-  /// `byID` is true when every match is an ID prefix match, so typing more
-  /// of the ID can narrow them.
-  static func completions(of word: String, among entries: [CachedID]) -> (matches: [CachedID], byID: Bool) {
-    guard !word.isEmpty else { return (entries, false) }
-    let folded = word.lowercased()
-    let inner = " " + folded
-    var matches: [CachedID] = []
-    var byID = true
-    for entry in entries {
-      if entry.id.hasPrefix(folded) {
-        matches.append(entry)
-      } else if entry.foldedName.hasPrefix(folded) || entry.foldedName.contains(inner) {
-        matches.append(entry)
-        byID = false
+  /// Only the newest `limit` matches are returned, but all are counted.
+  static func completions(of word: String, among entries: [CachedID], limit: Int) -> IDMatches {
+    let pattern = Array(word.lowercased().utf8)
+    var found = IDMatches()
+    for entry in entries.reversed() {
+      if Self.hasPrefix(entry.id, pattern) {
+        found.add(entry, byID: true, limit: limit)
+      } else if !pattern.isEmpty, Self.nameMatches(entry.foldedName, pattern) {
+        found.add(entry, byID: false, limit: limit)
       }
     }
-    return (matches, byID && !matches.isEmpty)
+    return found
+  }
+
+  /// Compares UTF-8 bytes, because `String.hasPrefix` over 50,000 entries
+  /// is too slow for completion at every Tab.
+  static func hasPrefix(_ text: String, _ pattern: [UInt8]) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard bytes.count >= pattern.count else { return false }
+      var index = 0
+      while index < pattern.count {
+        if bytes[index] != pattern[index] { return false }
+        index += 1
+      }
+      return true
+    }
+  }
+
+  /// True when `pattern` starts the name or one of its words.
+  static func nameMatches(_ name: String, _ pattern: [UInt8]) -> Bool {
+    var name = name
+    return name.withUTF8 { bytes in
+      guard bytes.count >= pattern.count, let first = pattern.first else { return false }
+      let space = UInt8(ascii: " ")
+      var start = 0
+      while start + pattern.count <= bytes.count {
+        if bytes[start] == first, start == 0 || bytes[start - 1] == space {
+          var index = 1
+          while index < pattern.count, bytes[start + index] == pattern[index] { index += 1 }
+          if index == pattern.count { return true }
+        }
+        start += 1
+      }
+      return false
+    }
   }
 
   /// True for a 24-character hexadecimal ObjectId.
   static func isObjectId(_ word: String) -> Bool {
     word.utf8.count == 24 && word.allSatisfy(\.isHexDigit)
+  }
+}
+
+/// The matches of a partly typed ID or name.
+struct IDMatches {
+  /// The newest matches, newest first, at most the limit given.
+  var newest: [CachedID] = []
+  /// The number of all matches.
+  var count = 0
+  /// True when every match is an ID prefix match, so typing more of the
+  /// ID can narrow them.
+  var byID = true
+  /// The longest common prefix of the matches' IDs, while `byID` holds.
+  var commonPrefix: [UInt8] = []
+
+  mutating func add(_ entry: CachedID, byID isIDMatch: Bool, limit: Int) {
+    if newest.count < limit { newest.append(entry) }
+    byID = byID && isIDMatch
+    if count == 0 {
+      commonPrefix = Array(entry.id.utf8)
+    } else if byID, !commonPrefix.isEmpty {
+      var id = entry.id
+      let shared = id.withUTF8 { bytes in
+        var index = 0
+        while index < commonPrefix.count, index < bytes.count, bytes[index] == commonPrefix[index] { index += 1 }
+        return index
+      }
+      commonPrefix.removeLast(commonPrefix.count - shared)
+    }
+    count += 1
   }
 }

@@ -6,6 +6,12 @@ public struct PrintedRecords: Sendable {
   public let records: [JSONValue]
   /// True for rows of a list, false for one record printed by `get`.
   public let isList: Bool
+
+  public init(kind: ResourceKind, records: [JSONValue], isList: Bool) {
+    self.kind = kind
+    self.records = records
+    self.isList = isList
+  }
 }
 
 extension TableLayout {
