@@ -4,9 +4,9 @@ import CeligoKit
 enum IDCompletion {
   /// Returns the completion of `word` among `entries`. One match replaces
   /// the typed text (`typedLength` characters, quotes included) by its ID.
-  /// Several matches by ID prefix extend the word to their common prefix;
-  /// otherwise they are listed as `ID  name`, newest first cut to
-  /// `Completer.maxListed`, then sorted by name.
+  /// Several matches by ID prefix extend the word to their common prefix.
+  /// Other matches are listed as `ID  name`: the newest
+  /// `Completer.maxListed` of them, sorted by name.
   static func result(for word: String, among entries: [CachedID], typedLength: Int, isList: Bool)
     -> CompletionResult
   {

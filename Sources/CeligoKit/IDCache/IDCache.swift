@@ -81,6 +81,8 @@ public final class IDCache: @unchecked Sendable {
 
   /// Writes every changed kind to its file. Does nothing for a cache kept
   /// in memory only.
+  // NOTE: a kind's file is replaced with this process's table, so IDs that
+  // another process recorded after this one read the file are lost.
   public func save() throws {
     guard let directory else { return }
     let pending = lock.withLock { () -> [(ResourceKind, [CachedID])] in
