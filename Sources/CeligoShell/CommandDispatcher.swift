@@ -1,3 +1,4 @@
+import CeligoKit
 import Foundation
 
 /// The result of running one line.
@@ -24,6 +25,10 @@ struct CommandDispatcher: Sendable {
   /// Returns the stored history lines for the `history` builtin.
   let historyEntries: @Sendable () -> [String]
 
+  /// The context, ID cache and handles; without it the shell only passes
+  /// lines on, and `use`, `$1` and names for IDs are not available.
+  var workbench: Workbench? = nil
+
   /// Runs `words` and returns the outcome. Blank input finishes with 0.
   func run(_ words: [String]) async -> CommandOutcome {
     guard let first = words.first else {
@@ -32,10 +37,10 @@ struct CommandDispatcher: Sendable {
     let arguments = Array(words.dropFirst())
 
     switch ShellBuiltin(rawValue: first) {
-    case .help where !arguments.isEmpty:
+    case .help where !arguments.isEmpty, .questionMark where !arguments.isEmpty:
       // `help flows run` shows what `flows run --help` shows.
       return .finished(await executor.execute(arguments + ["--help"]))
-    case .help:
+    case .help, .questionMark:
       writeOutput(helpText())
       return .finished(0)
     case .exit, .quit:
@@ -47,9 +52,33 @@ struct CommandDispatcher: Sendable {
       // ANSI: move the cursor home, then erase the whole screen.
       writeOutput(isatty(STDOUT_FILENO) == 1 ? "\u{1B}[H\u{1B}[2J" : "")
       return .finished(0)
+    case .use, .unuse, .context, .refresh, .set:
+      guard let workbench else {
+        writeError("\(first): not available in this shell\n")
+        return .finished(2)
+      }
+      return .finished(await runWorkbenchBuiltin(first, arguments, workbench))
     case nil:
-      return .finished(await executor.execute(words))
+      return .finished(await execute(words))
     }
+  }
+
+  /// Runs a command line through the executor, after the workbench has
+  /// replaced handles and names and added IDs from the context.
+  private func execute(_ words: [String]) async -> Int32 {
+    guard let workbench else {
+      return await executor.execute(words)
+    }
+    let rewritten: [String]
+    do {
+      rewritten = try await CommandLineRewriter(vocabulary: vocabulary, workbench: workbench).rewrite(words)
+    } catch {
+      writeError("celigo: \(ErrorMessage.describe(error))\n")
+      return ExitCode.of(error)
+    }
+    workbench.beginCommand()
+    defer { workbench.endCommand() }
+    return await executor.execute(rewritten)
   }
 
   /// Returns the text the `help` builtin prints.
@@ -62,10 +91,23 @@ struct CommandDispatcher: Sendable {
       Tab completes names; 'help RESOURCE [ACTION]' shows a command's help.
 
       Shell commands:
-        help [RESOURCE [ACTION]]  show this text, or the help of a command
+        help [RESOURCE [ACTION]]  show this text, or the help of a command (also ?)
+        use KIND ID|NAME          work in an integration, flow, export, import or
+                                  connection; commands take missing IDs from it
+        use -                     return to the previous context
+        unuse [KIND]              leave the context, or one kind of it
+        context                   show the context
+        set format table|json     choose the output format of later commands
+        refresh                   reload the ID cache that Tab completes from
         history                   list the stored lines, oldest first
         clear                     clear the screen
         exit [CODE], quit         end the shell (Ctrl-D on an empty line too)
+
+      Where an ID is expected, a unique name or ID prefix works too. After a
+      list, $1, $2, … are the IDs of its rows and $_ the last ID shown:
+        use integration Shopify
+        flows list
+        flows get $2
 
       """
   }

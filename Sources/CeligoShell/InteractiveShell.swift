@@ -7,13 +7,18 @@ public final class InteractiveShell {
   private let vocabulary: ShellVocabulary
   private let executor: any ShellExecutor
   private let configuration: ShellConfiguration
+  private let workbench: Workbench?
 
-  /// Creates a shell that completes from `vocabulary` and runs commands
-  /// through `executor`.
-  public init(vocabulary: ShellVocabulary, executor: any ShellExecutor, configuration: ShellConfiguration) {
+  /// Creates a shell that completes from `vocabulary` and `workbench`'s ID
+  /// cache, and runs commands through `executor`.
+  public init(
+    vocabulary: ShellVocabulary, executor: any ShellExecutor, configuration: ShellConfiguration,
+    workbench: Workbench? = nil
+  ) {
     self.vocabulary = vocabulary
     self.executor = executor
     self.configuration = configuration
+    self.workbench = workbench
   }
 
   /// Runs until `exit`, Ctrl-D or the end of piped input, and returns the
@@ -31,7 +36,7 @@ public final class InteractiveShell {
     let session = HistorySession(entries: historyFile.load())
     guard
       let editor = LineEditor(
-        completer: Completer(vocabulary: vocabulary), prompt: configuration.prompt,
+        completer: Completer(vocabulary: vocabulary, workbench: workbench), prompt: configuration.prompt,
         history: session.entries, maxEntries: configuration.maxHistoryEntries)
     else {
       writeError("cannot start the line editor on this terminal: check TERM\n")
@@ -81,7 +86,8 @@ public final class InteractiveShell {
         writeError("\(error)\n")
         continue
       }
-      if case .exit(let code) = await dispatcher.run(words) {
+      let outcome = await CommandInterrupts.run { await dispatcher.run(words) }
+      if case .exit(let code) = outcome {
         return code
       }
     }
@@ -95,7 +101,8 @@ public final class InteractiveShell {
         fflush(nil)
       },
       writeError: writeError,
-      historyEntries: history)
+      historyEntries: history,
+      workbench: workbench)
   }
 }
 

@@ -141,6 +141,10 @@ final class LineEditor: @unchecked Sendable {
       return UInt8(CC_ERROR)
     }
     if !result.insertion.isEmpty {
+      // A name typed in place of an ID is replaced by the ID.
+      if result.deleteCount > 0 {
+        el_deletestr(editLine, Int32(clamping: result.deleteCount))
+      }
       el_insertstr(editLine, result.insertion)
       return UInt8(CC_REFRESH)
     }
@@ -148,7 +152,7 @@ final class LineEditor: @unchecked Sendable {
     // Several candidates and a prefix that cannot grow: list them below the
     // line; CC_REDISPLAY then draws the prompt and the line again.
     let columns = Int(celigo_terminal_columns(STDOUT_FILENO))
-    writeToTerminal("\n" + CompletionColumns.format(result.candidates, width: columns))
+    writeToTerminal("\n" + CompletionColumns.format(result.display, width: columns))
     return UInt8(CC_REDISPLAY)
   }
 

@@ -21,8 +21,14 @@ public enum ShellLineSplitter {
     var inWord = false
     var quote: Character?
     var escaping = false
+    var offset = 0
+    var wordStart = 0
 
     for character in line {
+      defer { offset += 1 }
+      if !inWord && !escaping && quote == nil && !character.isWhitespace {
+        wordStart = offset
+      }
       if escaping {
         if quote == "\"" && character != "\"" && character != "\\" {
           word.append("\\")
@@ -70,7 +76,7 @@ public enum ShellLineSplitter {
       } else {
         nil
       }
-    return ShellLineScan(words: words, endsInWord: inWord, error: error)
+    return ShellLineScan(words: words, endsInWord: inWord, error: error, lastWordStart: inWord ? wordStart : offset)
   }
 }
 
@@ -79,6 +85,9 @@ struct ShellLineScan: Equatable {
   var words: [String]
   var endsInWord: Bool
   var error: ShellLineSplitError?
+  /// Where the last word starts in the line, in characters, quotes
+  /// included; the line's length when it ends in a blank.
+  var lastWordStart = 0
 }
 
 /// A command line that cannot be split into words.

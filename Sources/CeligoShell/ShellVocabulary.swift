@@ -1,3 +1,5 @@
+import CeligoKit
+
 /// Names the completer offers, taken by the caller from the command catalog.
 public struct ShellVocabulary: Sendable {
   /// Resource names such as `integrations` and `flows`.
@@ -15,6 +17,10 @@ public struct ShellVocabulary: Sendable {
 
   /// Words the shell handles itself, such as `help` and `exit`.
   public var builtins: [String]
+
+  /// The catalog's commands keyed by `"resource action"`: which arguments
+  /// and options take IDs of which kind, and each option's values.
+  public var commands: [String: CommandSpec] = [:]
 
   /// Creates a vocabulary; `builtins` defaults to the shell's own.
   public init(
@@ -39,4 +45,10 @@ public enum ShellBuiltin: String, CaseIterable, Sendable {
   case quit
   case history
   case clear
+  case questionMark = "?"
+  case use
+  case unuse
+  case context
+  case refresh
+  case set
 }

@@ -10,7 +10,9 @@ enum ShellCommand {
     var runner = runner
     var emulator: Emulator?
     if demo {
-      let options = EmulatorOptions()
+      var options = EmulatorOptions()
+      // Latency makes slow commands reproducible, for trying Ctrl-C.
+      options.latencyMilliseconds = Int(runner.environment["CELIGO_DEMO_LATENCY_MS"] ?? "") ?? 0
       let started = Emulator(options: options)
       do {
         try started.start()
@@ -32,17 +34,23 @@ enum ShellCommand {
 
     // The shell authenticates once, so a bad token fails here and not on
     // the first command.
-    let profile: String
+    let workbench: Workbench
     do {
       let context = try runner.makeContext(runner.defaults, requireToken: true)
       _ = try await context.client.document(APIRequest("GET", "/v1/tokenInfo"))
-      profile = demo ? "demo" : context.settings.profileName
+      let profile = demo ? "demo" : context.settings.profileName
+      runner.cacheProfile = profile
+      workbench = Workbench(
+        cache: runner.idCaches.cache(profile: profile), profile: profile,
+        warmer: CacheWarmer(client: context.client))
+      runner.onRecords = { workbench.notePrinted($0) }
     } catch {
       emulator?.stop()
       return runner.report(error)
     }
 
     let interactive = isatty(STDIN_FILENO) == 1
+    if interactive { workbench.warm() }
     if interactive, let emulator {
       runner.terminal.writeError(
         "Demo account served by the built-in emulator at \(emulator.baseURL)."
@@ -50,34 +58,13 @@ enum ShellCommand {
     }
     let configuration = ShellConfiguration(
       historyURL: ShellConfiguration.defaultHistoryURL(environment: runner.environment),
-      prompt: { "celigo:\(profile)> " })
+      prompt: { workbench.prompt() })
     let shell = InteractiveShell(
-      vocabulary: vocabulary(), executor: RunnerExecutor(runner: runner), configuration: configuration)
+      vocabulary: ShellVocabulary(catalog: Catalog.commands), executor: RunnerExecutor(runner: runner),
+      configuration: configuration, workbench: workbench)
     let status = await shell.run()
     emulator?.stop()
     return status
-  }
-
-  /// The completer's names, read from the command catalog.
-  static func vocabulary() -> ShellVocabulary {
-    var actions: [String: [String]] = [:]
-    var options: [String: [String]] = [:]
-    var values: [String: [String]] = [:]
-    let shellOnly: Set<String> = ["shell", "emulator"]
-    let commands = Catalog.commands.filter { !shellOnly.contains($0.resource) }
-    for spec in commands {
-      if let action = spec.action { actions[spec.resource, default: []].append(action) }
-      options[spec.words] = spec.options.map(\.name)
-      for option in spec.options where !(option.kind?.completions.isEmpty ?? true) {
-        values[option.name] = option.kind?.completions
-      }
-    }
-    options[""] = CommandParser.globalOptions.map(\.name).filter { $0 != "--version" }
-    for option in CommandParser.globalOptions where !(option.kind?.completions.isEmpty ?? true) {
-      values[option.name] = option.kind?.completions
-    }
-    return ShellVocabulary(
-      resources: Catalog.resources(commands), actions: actions, options: options, optionValues: values)
   }
 }
 

@@ -13,10 +13,18 @@ public final class CommandRunner: @unchecked Sendable {
   /// Options applied under every command line's own, such as the shell's
   /// `--base-url` for the demo emulator.
   public var defaults = GlobalOptions()
+  /// The ID caches that every list and get feeds, one per profile.
+  public let idCaches: IDCacheRegistry
+  /// The profile whose ID cache is fed, in place of the settings' profile
+  /// (`demo` for the demo shell).
+  public var cacheProfile: String?
+  /// Receives the records each command prints, after the ID cache has.
+  public var onRecords: (@Sendable (PrintedRecords) -> Void)?
 
   public init(terminal: TerminalIO, environment: [String: String]) {
     self.terminal = terminal
     self.environment = environment
+    self.idCaches = IDCacheRegistry(environment: environment)
   }
 
   /// Parses words; a usage error is printed and returned as nil.
@@ -55,6 +63,8 @@ public final class CommandRunner: @unchecked Sendable {
         throw CeligoError.usage("'\(invocation.spec.words)' cannot run here")
       case .api(let handler):
         let context = try makeContext(options, requireToken: true)
+        let cache = attachIDCache(invocation, context)
+        defer { saveIDCache(cache) }
         try await handler(invocation, context)
       case .local(let handler):
         let context = try makeContext(options, requireToken: false)

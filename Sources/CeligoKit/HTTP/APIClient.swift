@@ -95,7 +95,7 @@ public final class APIClient: Sendable {
   }
 
   private func perform(_ request: URLRequest) async throws -> APIResponse {
-    let (data, response) = try await session.data(for: request)
+    let (data, response) = try await session.cancellableData(for: request)
     guard let http = response as? HTTPURLResponse else {
       throw URLError(.badServerResponse)
     }

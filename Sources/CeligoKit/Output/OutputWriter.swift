@@ -5,6 +5,12 @@ import Foundation
 public final class OutputWriter: @unchecked Sendable {
   public let format: OutputFormat
   let terminal: TerminalIO
+  /// Receives every record printed, with its kind; the runner sets it
+  /// before the handler runs.
+  public var onRecords: (@Sendable (PrintedRecords) -> Void)?
+  /// The kind of the record `record(_:)` prints, such as `.flow` for
+  /// `flows get`; nil when the record is no resource of its own.
+  public var recordKind: ResourceKind?
 
   public init(format: OutputFormat, terminal: TerminalIO) {
     self.format = format
@@ -25,6 +31,9 @@ public final class OutputWriter: @unchecked Sendable {
 
   /// Prints one record: pretty JSON, or one `field  value` line per field.
   public func record(_ value: JSONValue) {
+    if let recordKind, let onRecords {
+      onRecords(PrintedRecords(kind: recordKind, records: [value], isList: false))
+    }
     switch format {
     case .json:
       terminal.writeOutput(value.serialized(pretty: true) + "\n")
@@ -89,6 +98,9 @@ public final class ListWriter: @unchecked Sendable {
   public func add(_ records: [JSONValue]) {
     lock.lock()
     defer { lock.unlock() }
+    if let kind = layout.resourceKind, let onRecords = writer.onRecords, !records.isEmpty {
+      onRecords(PrintedRecords(kind: kind, records: records, isList: true))
+    }
     switch writer.format {
     case .json:
       var bytes: [UInt8] = []
