@@ -117,7 +117,8 @@ import Testing
   }
 
   @Test func cancelQueuedFlowJob() async throws {
-    let server = try TestServer { $0.jobSpeed = 0.1 }
+    // At jobSpeed 0.01 a run stays queued for 100 s, long enough on a loaded machine.
+    let server = try TestServer { $0.jobSpeed = 0.01 }
     let flow = try server.named("flows", Self.shopifyOrders)
     let run = try await server.send("POST", "/v1/flows/\(flow.id)/run", body: [:])
     let jobId = try #require(run.json?["_jobId"]?.stringValue)
