@@ -60,7 +60,7 @@ enum ShellCommand {
       historyURL: ShellConfiguration.defaultHistoryURL(environment: runner.environment),
       prompt: { workbench.prompt() })
     let shell = InteractiveShell(
-      vocabulary: ShellVocabulary(catalog: Catalog.commands), executor: RunnerExecutor(runner: runner),
+      vocabulary: ShellVocabulary(catalog: Catalog.commands), executor: RunnerExecutor(runner: runner, demo: demo),
       configuration: configuration, workbench: workbench)
     let status = await shell.run()
     emulator?.stop()
@@ -71,8 +71,17 @@ enum ShellCommand {
 /// Runs shell lines through the one-shot command runner.
 struct RunnerExecutor: ShellExecutor {
   let runner: CommandRunner
+  /// True in `shell --demo`, where `login` would save the demo token over
+  /// the user's real profile.
+  var demo = false
 
   func execute(_ words: [String]) async -> Int32 {
-    await runner.run(words)
+    if demo, words.first(where: { !$0.hasPrefix("-") }) == "login" {
+      return runner.report(
+        CeligoError.usage(
+          "login is not available in the demo shell, because it would save the demo token;"
+            + " leave the shell and run 'celigo login'"))
+    }
+    return await runner.run(words)
   }
 }

@@ -73,4 +73,13 @@ import Testing
     #expect(result.stdout.components(separatedBy: "\"_id\"").count - 1 == 5)
     #expect(!FileManager.default.fileExists(atPath: home + "/.local/state/celigo/history"))
   }
+
+  @Test func demoShellRefusesLogin() async throws {
+    let home = CeligoProcess.scratchHome()
+    let environment = CeligoProcess.environment(baseURL: nil, token: nil, home: home)
+    let result = try await CeligoProcess.run(["shell", "--demo"], environment: environment, input: "login\n")
+    #expect(result.status == 2)
+    #expect(result.stderr.hasPrefix("celigo: login is not available in the demo shell"))
+    #expect(!FileManager.default.fileExists(atPath: home + "/.config/celigo/config.json"))
+  }
 }
