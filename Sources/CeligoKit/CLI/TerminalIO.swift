@@ -13,10 +13,20 @@ public protocol TerminalIO: Sendable {
   var outputWidth: Int? { get }
   /// True when results may carry ANSI colour.
   var colorOutput: Bool { get }
+  /// True when output may move the cursor to redraw lines in place.
+  var supportsCursorMovement: Bool { get }
   /// Asks a yes/no question; false for anything but yes.
   func confirm(_ question: String) -> Bool
   /// Reads a line without echo, or nil at end of input.
   func readSecret(_ prompt: String) -> String?
+}
+
+extension TerminalIO {
+  /// Output that fits a width is a terminal, unless a conformer says otherwise.
+  public var supportsCursorMovement: Bool { outputWidth != nil }
+
+  /// The width a live display may redraw in, or nil to print a line per change.
+  public var liveWidth: Int? { supportsCursorMovement ? outputWidth : nil }
 }
 
 /// The process's own stdin, stdout and stderr.
@@ -59,6 +69,11 @@ public struct StandardTerminal: TerminalIO {
       return Int(size.ws_col)
     }
     return 80
+  }
+
+  /// False for `TERM=dumb`, which cannot move the cursor.
+  public var supportsCursorMovement: Bool {
+    isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
   }
 
   public var colorOutput: Bool {

@@ -123,7 +123,7 @@ enum FlowRun {
         text: "Started flow \(flow): job \(jobId) (queued)\nFollow it with: celigo jobs watch \(jobId)")
       return
     }
-    let display = WatchDisplay(output: context.output, terminalWidth: context.terminal.outputWidth)
+    let display = WatchDisplay(output: context.output, terminalWidth: context.terminal.liveWidth)
     display.announce(
       event: ["event": "started", "jobId": .string(jobId), "flowId": .string(flow)],
       text: "Started flow \(flow): job \(jobId)")

@@ -15,7 +15,7 @@ enum WorkflowCommands {
         "celigo jobs watch \(JobCommands.example) --wait-timeout 1h --format json",
       ],
       run: .api { invocation, context in
-        let display = WatchDisplay(output: context.output, terminalWidth: context.terminal.outputWidth)
+        let display = WatchDisplay(output: context.output, terminalWidth: context.terminal.liveWidth)
         try await RunFollower.follow(
           jobId: try invocation.required("job"), flowId: nil,
           timeout: invocation.value("--wait-timeout").flatMap(Int.init), display: display,
