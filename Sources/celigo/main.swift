@@ -30,5 +30,10 @@ case .success(.run(let invocation, let globals)) where invocation.spec.resource 
 case .success(.run(let invocation, _)) where invocation.spec.resource == "emulator":
   exit(EmulatorCommand.run(invocation, terminal: terminal))
 default:
-  exit(await runner.run(arguments))
+  let status = await runner.run(arguments)
+  if let failure = StandardTerminal.outputFailure {
+    terminal.writeError("celigo: cannot write the output: \(failure)\n")
+    exit(status == ExitCode.success ? ExitCode.failure : status)
+  }
+  exit(status)
 }

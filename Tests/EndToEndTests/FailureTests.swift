@@ -76,4 +76,20 @@ import Testing
     #expect(!outputs.contains("secret-token-3f9a7c"))
     #expect(!outputs.contains("wrong-secret-77"))
   }
+
+  @Test func fullDiskOutputFails() async throws {
+    let fixture = try EmulatorFixture()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CeligoProcess.binary)
+    process.arguments = ["flows", "list"]
+    process.environment = fixture.environment
+    process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 1)
+    #expect(message == "celigo: cannot write the output: No space left on device\n")
+  }
 }

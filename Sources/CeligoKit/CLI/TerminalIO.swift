@@ -50,10 +50,16 @@ public struct StandardTerminal: TerminalIO {
         return Foundation.write(descriptor, base + offset, buffer.count - offset)
       }
       if written < 0 && errno == EINTR { continue }
-      if written <= 0 { return }
+      if written <= 0 {
+        if descriptor == STDOUT_FILENO { OutputFailure.record(errno) }
+        return
+      }
       offset += written
     }
   }
+
+  /// Returns why writing results failed (a full disk, a closed pipe), if it did.
+  public static var outputFailure: String? { OutputFailure.reason }
 
   public var isInteractive: Bool {
     isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1
@@ -107,5 +113,22 @@ public struct StandardTerminal: TerminalIO {
       }
     }
     return readLine(strippingNewline: true)
+  }
+}
+
+/// The first failed write to stdout, so the command can exit non-zero
+/// instead of reporting success with its results lost.
+enum OutputFailure {
+  nonisolated(unsafe) private static var code: Int32 = 0
+  private static let lock = NSLock()
+
+  static func record(_ error: Int32) {
+    lock.withLock {
+      if code == 0 { code = error == 0 ? EIO : error }
+    }
+  }
+
+  static var reason: String? {
+    lock.withLock { code == 0 ? nil : String(cString: strerror(code)) }
   }
 }
