@@ -54,7 +54,8 @@ public enum ErrorMessage {
       // A server error on a write was not retried, and the server may have
       // applied the change before failing.
       guard error.status >= 500, !["GET", "HEAD"].contains(error.method) else { return text }
-      return text + "; the change may or may not have taken effect, so \(checkState(error.path))"
+      let sentence = text.hasSuffix(".") ? String(text.dropLast()) : text
+      return sentence + "; the change may or may not have taken effect, so \(checkState(error.path))"
         + " before running the command again"
     }
   }
@@ -69,19 +70,24 @@ public enum ErrorMessage {
       let command = parts.last == "run" ? "flows jobs-latest \(flow)" : "flows errors \(flow)"
       return "check the state with 'celigo \(command)'"
     }
-    guard let (kind, _) = resource(in: path) else { return "check the state" }
+    guard let kind = parts.last(where: { resourceNames[$0] != nil }).flatMap({ resourceNames[$0] }) else {
+      return "check the state"
+    }
     return "check the state with 'celigo \(kind.command) list'"
   }
+
+  /// The resources of API paths: the singular noun and the command word.
+  static let resourceNames: [String: (singular: String, command: String)] = [
+    "integrations": ("integration", "integrations"), "flows": ("flow", "flows"),
+    "connections": ("connection", "connections"), "exports": ("export", "exports"),
+    "imports": ("import", "imports"), "jobs": ("job", "jobs"), "tags": ("tag", "tags"),
+    "ashares": ("user", "users"), "lookupcaches": ("lookup cache", "caches"),
+  ]
 
   /// Finds the resource named in an API path, for example `flow 5f1a…` in
   /// `/v1/flows/5f1a…/run`.
   static func resource(in path: String) -> ((singular: String, command: String), String)? {
-    let names: [String: (singular: String, command: String)] = [
-      "integrations": ("integration", "integrations"), "flows": ("flow", "flows"),
-      "connections": ("connection", "connections"), "exports": ("export", "exports"),
-      "imports": ("import", "imports"), "jobs": ("job", "jobs"), "tags": ("tag", "tags"),
-      "ashares": ("user", "users"), "lookupcaches": ("lookup cache", "caches"),
-    ]
+    let names = resourceNames
     let parts = path.split(separator: "?")[0].split(separator: "/").map(String.init)
     var found: ((singular: String, command: String), String)?
     for (index, part) in parts.enumerated() where index + 1 < parts.count {
