@@ -41,15 +41,15 @@ enum CeligoProcess {
     return environment
   }
 
-  /// Runs the binary with arguments and optional standard input, waiting at
+  /// Runs the binary (or another executable) with arguments and optional standard input, waiting at
   /// most `timeout` seconds. The wait suspends instead of blocking, so that
   /// tests running in parallel keep the concurrency pool's threads.
   static func run(
     _ arguments: [String], environment: [String: String], input: String? = nil,
-    timeout: TimeInterval = 60
+    timeout: TimeInterval = 60, executable: String = binary
   ) async throws -> ProcessResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.environment = environment
     let output = Pipe()
