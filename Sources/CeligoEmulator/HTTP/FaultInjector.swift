@@ -1,3 +1,4 @@
+import CeligoKit
 import Foundation
 
 /// Failures for client reliability tests, as set in `EmulatorOptions`: a

@@ -100,7 +100,7 @@ public struct Settings: Sendable {
   public static func validatedBaseURL(_ text: String) throws -> URL {
     let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
     guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
-      let host = url.host, !host.isEmpty
+      scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty
     else {
       throw CeligoError.usage(
         "invalid base URL '\(text)': expected https://HOST, or http://127.0.0.1:PORT for the emulator")
