@@ -71,9 +71,18 @@ final class TmuxSession {
     throw FixtureError.failed("the command in tmux never ended; screen:\n\(try await screen())")
   }
 
-  /// Ends the session and its tmux server.
+  /// Ends the session and its tmux server. The server inherits a signal
+  /// mask from Foundation's process launch that blocks the signals
+  /// `kill-server` relies on, so the server and the pane's process are
+  /// sent SIGKILL, which cannot be blocked, and the socket file removed.
   func close() async {
+    let info = (try? await tmux(["display-message", "-p", "#{pid} #{pane_pid} #{socket_path}"])) ?? ""
+    let fields = info.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
     _ = try? await tmux(["kill-server"])
+    for pid in fields.prefix(2).compactMap({ Int32($0) }) where pid > 1 {
+      kill(pid, SIGKILL)
+    }
+    if fields.count == 3 { unlink(fields[2]) }
   }
 
   /// Runs a tmux command. The command that starts the server first closes
