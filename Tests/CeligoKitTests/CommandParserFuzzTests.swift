@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CeligoKit
@@ -115,44 +116,59 @@ import Testing
     return result
   }
 
-  @Test(.timeLimit(.minutes(1)))
-  func parserSurvivesCorpus() {
-    var generator = SeededGenerator(seed: Self.seed)
-    let vocabulary = Self.vocabulary()
-    let examples = Self.exampleWords()
-    var inputs: [[String]] = examples
-    for example in examples {
-      for _ in 0..<Self.mutationsPerExample {
-        inputs.append(Self.mutate(example, &generator, vocabulary))
-      }
-    }
-    for _ in 0..<Self.randomInputs {
-      let length = Int(generator.next() % 8)
-      inputs.append((0..<length).map { _ in Self.randomWord(&generator, vocabulary) })
-    }
-
-    let parser = CommandParser()
+  /// The outcome of feeding the whole corpus to the parser.
+  struct Outcome: Sendable {
+    var examples = 0
+    var inputs = 0
     var accepted = 0
     var rejected = 0
     var failures: [String] = []
+  }
+
+  /// Builds the corpus and parses every input. It runs for seconds, so the
+  /// test calls it on its own thread rather than a concurrency-pool one.
+  static func fuzz() -> Outcome {
+    var generator = SeededGenerator(seed: seed)
+    let vocabulary = vocabulary()
+    let examples = exampleWords()
+    var inputs: [[String]] = examples
+    for example in examples {
+      for _ in 0..<mutationsPerExample {
+        inputs.append(mutate(example, &generator, vocabulary))
+      }
+    }
+    for _ in 0..<randomInputs {
+      let length = Int(generator.next() % 8)
+      inputs.append((0..<length).map { _ in randomWord(&generator, vocabulary) })
+    }
+
+    let parser = CommandParser()
+    var outcome = Outcome(examples: examples.count, inputs: inputs.count)
     for words in inputs {
       do {
         _ = try parser.parse(words)
-        accepted += 1
+        outcome.accepted += 1
       } catch CeligoError.usage(let message) {
-        rejected += 1
-        if message.isEmpty { failures.append("empty usage message for \(words)") }
+        outcome.rejected += 1
+        if message.isEmpty { outcome.failures.append("empty usage message for \(words)") }
       } catch {
-        failures.append("\(words) threw \(error)")
+        outcome.failures.append("\(words) threw \(error)")
       }
     }
+    return outcome
+  }
 
-    #expect(examples.count > 50)
-    #expect(inputs.count == examples.count * (Self.mutationsPerExample + 1) + Self.randomInputs)
-    #expect(accepted + rejected == inputs.count)
-    #expect(accepted > 0)
-    #expect(rejected > 0)
-    #expect(failures.isEmpty, "\(failures.prefix(5))")
-    print("fuzzed the parser with \(inputs.count) inputs: \(accepted) accepted, \(rejected) rejected")
+  @Test(.timeLimit(.minutes(1)))
+  func parserSurvivesCorpus() async {
+    let outcome = await withCheckedContinuation { continuation in
+      Thread { continuation.resume(returning: Self.fuzz()) }.start()
+    }
+    #expect(outcome.examples > 50)
+    #expect(outcome.inputs == outcome.examples * (Self.mutationsPerExample + 1) + Self.randomInputs)
+    #expect(outcome.accepted + outcome.rejected == outcome.inputs)
+    #expect(outcome.accepted > 0)
+    #expect(outcome.rejected > 0)
+    #expect(outcome.failures.isEmpty, "\(outcome.failures.prefix(5))")
+    print("fuzzed the parser with \(outcome.inputs) inputs: \(outcome.accepted) accepted, \(outcome.rejected) rejected")
   }
 }

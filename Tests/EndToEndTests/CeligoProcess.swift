@@ -61,16 +61,19 @@ enum CeligoProcess {
 
     return try await withCheckedThrowingContinuation { continuation in
       // Both pipes are drained on their own threads while the process runs,
-      // so a full pipe cannot block it.
+      // so a full pipe cannot block it. These are plain threads, not
+      // Dispatch's global queue: on Linux the Swift concurrency pool runs
+      // on that queue's threads, and blocking them makes other tests'
+      // sleeps resume late.
       let collector = OutputCollector()
       let group = DispatchGroup()
       for (pipe, isError) in [(output, false), (errors, true)] {
         group.enter()
-        DispatchQueue.global().async {
+        Thread {
           let data = pipe.fileHandleForReading.readDataToEndOfFile()
           collector.store(data, isError: isError)
           group.leave()
-        }
+        }.start()
       }
       do {
         try process.run()
@@ -80,7 +83,7 @@ enum CeligoProcess {
       }
       if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
       try? stdin.fileHandleForWriting.close()
-      DispatchQueue.global().async {
+      Thread {
         if group.wait(timeout: .now() + timeout) == .timedOut {
           process.terminate()
           continuation.resume(throwing: TimeoutError(arguments: arguments))
@@ -92,7 +95,7 @@ enum CeligoProcess {
           returning: ProcessResult(
             status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self)))
-      }
+      }.start()
     }
   }
 }
