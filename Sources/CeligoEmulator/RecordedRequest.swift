@@ -12,6 +12,9 @@ public struct RecordedRequest: Sendable {
   public let headers: [(String, String)]
   /// Parsed JSON body, or nil when the body was empty or not JSON.
   public let body: JSONValue?
-  /// Status code of the response.
+  /// Status code of the response, or 0 when the response was cut short or
+  /// never sent.
   public let status: Int
+  /// The fault injected into the response, or nil.
+  public let fault: Fault?
 }

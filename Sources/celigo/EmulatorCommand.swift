@@ -5,18 +5,30 @@ import Foundation
 /// `celigo emulator`: serves the emulator in the foreground until
 /// interrupted, printing how to point celigo at it.
 enum EmulatorCommand {
+  /// Whole-number options and the setting each one sets.
+  static var integerOptions: [(String, WritableKeyPath<EmulatorOptions, Int>)] {
+    [
+      ("--port", \.port), ("--page-size", \.pageSize), ("--latency", \.latencyMilliseconds),
+      ("--bulk-errors", \.bulkErrors), ("--bulk-cache-keys", \.bulkCacheKeys),
+      ("--server-error-every", \.serverErrorEvery), ("--html-error-every", \.htmlErrorEvery),
+      ("--drop-every", \.dropConnectionEvery), ("--truncate-every", \.malformedBodyEvery),
+      ("--stall-writes-every", \.stallWriteEvery), ("--rate-limit-storm", \.rateLimitStorm),
+      ("--retry-after", \.stormRetryAfter), ("--scale", \.scale),
+    ]
+  }
+
   static func options(_ invocation: Invocation) -> EmulatorOptions {
     var options = EmulatorOptions()
-    if let port = invocation.value("--port").flatMap(Int.init) { options.port = port }
+    for (name, setting) in integerOptions {
+      if let value = invocation.value(name).flatMap(Int.init) { options[keyPath: setting] = value }
+    }
     if let token = invocation.value("--token") { options.token = token }
     if let seed = invocation.value("--seed").flatMap(UInt64.init) { options.seed = seed }
-    if let size = invocation.value("--page-size").flatMap(Int.init) { options.pageSize = size }
     if let speed = invocation.value("--job-speed").flatMap(Double.init) { options.jobSpeed = speed }
-    if let latency = invocation.value("--latency").flatMap(Int.init) { options.latencyMilliseconds = latency }
+    if let percent = invocation.value("--fault-percent").flatMap(Double.init) {
+      options.faultRate = percent / 100
+    }
     if invocation.flag("--no-rate-limit") { options.rateLimit = false }
-    if let count = invocation.value("--bulk-errors").flatMap(Int.init) { options.bulkErrors = count }
-    if let count = invocation.value("--bulk-cache-keys").flatMap(Int.init) { options.bulkCacheKeys = count }
-    if let scale = invocation.value("--scale").flatMap(Int.init) { options.scale = scale }
     return options
   }
 

@@ -34,6 +34,11 @@ final class RawSocket {
     guard sent == bytes.count else { throw TestFailure("send failed") }
   }
 
+  /// Ends the sending side, as a client that gives up on a request does.
+  func closeWrite() {
+    shutdown(descriptor, Int32(SHUT_WR))
+  }
+
   /// Reads until `done` accepts the text so far, the peer closes, or 5 s pass.
   func read(until done: (String) -> Bool) throws -> String {
     var data: [UInt8] = []

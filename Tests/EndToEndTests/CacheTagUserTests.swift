@@ -68,7 +68,7 @@ import Testing
     #expect(refused.status == 2)
     #expect(fixture.requests("DELETE", "/v1/tags/").isEmpty)
     let deleted = try await fixture.run(["tags", "delete", id, "--yes"])
-    #expect(deleted.stdout == "Deleted tag \(id)\n")
+    #expect(deleted.stdout == "Deleted tag \(id) 'weekly-retry'\n")
     (listed, _) = try await fixture.json(["tags", "list"])
     #expect(listed.arrayValue?.contains { $0["_id"]?.stringValue == id } == false)
     #expect(listed == .array(fixture.emulator.records("tags")))

@@ -41,15 +41,15 @@ enum CeligoProcess {
     return environment
   }
 
-  /// Runs the binary with arguments and optional standard input, waiting at
+  /// Runs the binary (or another executable) with arguments and optional standard input, waiting at
   /// most `timeout` seconds. The wait suspends instead of blocking, so that
   /// tests running in parallel keep the concurrency pool's threads.
   static func run(
     _ arguments: [String], environment: [String: String], input: String? = nil,
-    timeout: TimeInterval = 60
+    timeout: TimeInterval = 60, executable: String = binary
   ) async throws -> ProcessResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.environment = environment
     let output = Pipe()
@@ -61,16 +61,19 @@ enum CeligoProcess {
 
     return try await withCheckedThrowingContinuation { continuation in
       // Both pipes are drained on their own threads while the process runs,
-      // so a full pipe cannot block it.
+      // so a full pipe cannot block it. These are plain threads, not
+      // Dispatch's global queue: on Linux the Swift concurrency pool runs
+      // on that queue's threads, and blocking them makes other tests'
+      // sleeps resume late.
       let collector = OutputCollector()
       let group = DispatchGroup()
       for (pipe, isError) in [(output, false), (errors, true)] {
         group.enter()
-        DispatchQueue.global().async {
+        Thread {
           let data = pipe.fileHandleForReading.readDataToEndOfFile()
           collector.store(data, isError: isError)
           group.leave()
-        }
+        }.start()
       }
       do {
         try process.run()
@@ -80,7 +83,7 @@ enum CeligoProcess {
       }
       if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
       try? stdin.fileHandleForWriting.close()
-      DispatchQueue.global().async {
+      Thread {
         if group.wait(timeout: .now() + timeout) == .timedOut {
           process.terminate()
           continuation.resume(throwing: TimeoutError(arguments: arguments))
@@ -92,7 +95,7 @@ enum CeligoProcess {
           returning: ProcessResult(
             status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self)))
-      }
+      }.start()
     }
   }
 }

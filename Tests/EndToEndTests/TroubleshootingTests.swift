@@ -75,7 +75,7 @@ import Testing
     let remaining = ids(after, "errorId")
     let resolve = try await fixture.run(["errors", "resolve"] + stepOptions + ["--all", "--yes"])
     #expect(resolve.status == 0)
-    #expect(resolve.stdout == "Resolved \(remaining.count) errors\n")
+    #expect(resolve.stdout == "Resolved \(remaining.count) errors of import \(step) of flow \(flow)\n")
     let resolveBody = fixture.requests("PUT", "/v1/flows/\(flow)/\(step)/resolved").first?.body
     #expect(resolveBody == ["errors": .array(remaining.map(JSONValue.string))])
     let (empty, _) = try await fixture.json(["errors", "list"] + stepOptions)

@@ -5,8 +5,20 @@ struct HTTPResponse: Sendable {
   var status: Int
   var headers: [(String, String)] = []
   var body: [UInt8] = []
-  /// Whether the server closes the connection without sending anything.
-  var dropsConnection = false
+  /// How much of the response the server sends.
+  var delivery = Delivery.whole
+
+  /// How much of a response reaches the client, for fault injection.
+  enum Delivery: Sendable {
+    /// The whole response.
+    case whole
+    /// The headers and half the body (or half the headers when there is no
+    /// body), then the connection closes.
+    case partial
+    /// Nothing: the connection stays open and silent until the client
+    /// closes it.
+    case never
+  }
 
   /// A JSON response.
   static func json(_ value: JSONValue, status: Int = 200, headers: [(String, String)] = [])
@@ -43,6 +55,13 @@ struct HTTPResponse: Sendable {
     return Array(head.utf8) + body
   }
 
+  /// The bytes sent for `.partial` delivery.
+  func partialBytes() -> [UInt8] {
+    let bytes = encoded(keepAlive: false)
+    let kept = body.isEmpty ? bytes.count / 2 : bytes.count - (body.count - body.count / 2)
+    return Array(bytes.prefix(kept))
+  }
+
   static func reason(_ status: Int) -> String {
     switch status {
     case 200: return "OK"
@@ -57,6 +76,7 @@ struct HTTPResponse: Sendable {
     case 422: return "Unprocessable Entity"
     case 429: return "Too Many Requests"
     case 500: return "Internal Server Error"
+    case 502: return "Bad Gateway"
     case 503: return "Service Unavailable"
     default: return "Status \(status)"
     }

@@ -121,10 +121,30 @@ final class HTTPServer: @unchecked Sendable {
         request = parsed
       }
       let response = handler(request)
-      if response.dropsConnection { return }
+      switch response.delivery {
+      case .whole:
+        break
+      case .partial:
+        _ = writeAll(client, response.partialBytes())
+        return
+      case .never:
+        waitForClose(client)
+        return
+      }
       let chunked = request.header("Transfer-Encoding") != nil
       let keepAlive = !request.wantsClose && !chunked
       guard writeAll(client, response.encoded(keepAlive: keepAlive)), keepAlive else { return }
+    }
+  }
+
+  /// Reads and discards until the client closes the connection or the
+  /// server stops.
+  private func waitForClose(_ client: Int32) {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
+      if count < 0, errno == EINTR { continue }
+      if count <= 0 { return }
     }
   }
 

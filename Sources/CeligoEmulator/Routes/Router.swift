@@ -58,10 +58,11 @@ final class Router: @unchecked Sendable {
       usleep(useconds_t(options.latencyMilliseconds * 1000))
     }
     var body: JSONValue?
-    let response: HTTPResponse
+    var response: HTTPResponse
+    var fault: Fault?
     do {
       body = try parseBody(request)
-      response = try faults.apply(to: { try dispatch(request, body: body) })
+      (response, fault) = try faults.apply(method: request.method) { try dispatch(request, body: body) }
     } catch let error as APIError {
       response = error.response
     } catch {
@@ -70,7 +71,8 @@ final class Router: @unchecked Sendable {
     log.append(
       RecordedRequest(
         method: request.method, path: request.path, query: request.query, headers: request.headers,
-        body: body ?? (try? JSONValue.parse(request.body)), status: response.dropsConnection ? 0 : response.status))
+        body: body ?? (try? JSONValue.parse(request.body)),
+        status: response.delivery == .whole ? response.status : 0, fault: fault))
     return response
   }
 

@@ -224,7 +224,7 @@ public struct CommandParser: Sendable {
   }
 
   static func isNegativeNumber(_ word: String) -> Bool {
-    word.count > 1 && word.dropFirst().allSatisfy(\.isNumber)
+    word.count > 1 && word.dropFirst().allSatisfy(ValueValidator.isASCIIDigit)
   }
 
   /// Returns `; did you mean 'x'` for a close match, or an empty string.

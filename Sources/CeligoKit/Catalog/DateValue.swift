@@ -4,7 +4,17 @@ import Foundation
 /// or an age such as `24h` meaning that long before now. The API takes UTC
 /// ISO 8601 with milliseconds, which `format` writes.
 public enum DateValue {
+  /// Returns the date, or nil when the text is not one of the accepted forms
+  /// or the date falls outside 1970 to 9999.
   public static func parse(_ text: String, now: Date) -> Date? {
+    guard let date = parseAnyForm(text, now: now) else { return nil }
+    return (0...latest).contains(date.timeIntervalSince1970) ? date : nil
+  }
+
+  /// The start of the year 10000: later dates do not fit ISO 8601's four-digit year.
+  static let latest = 253_402_300_800.0
+
+  static func parseAnyForm(_ text: String, now: Date) -> Date? {
     if let age = parseAge(text) { return now.addingTimeInterval(-age) }
     if text.count == 13, let millis = Int64(text) {
       return Date(timeIntervalSince1970: Double(millis) / 1000)
@@ -22,7 +32,10 @@ public enum DateValue {
 
   /// Parses `90s`, `30m`, `24h`, `7d` or `2w` into seconds.
   static func parseAge(_ text: String) -> TimeInterval? {
-    guard let unit = text.last, let amount = Double(text.dropLast()), amount >= 0 else {
+    let digits = text.dropLast()
+    guard let unit = text.last, !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) || $0 == "." }),
+      let amount = Double(digits), amount.isFinite
+    else {
       return nil
     }
     let scale: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800]

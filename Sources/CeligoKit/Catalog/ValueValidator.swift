@@ -18,6 +18,9 @@ enum ValueValidator {
       return try items.map { try id($0, resource: resource, label: label) }.joined(separator: ",")
     case .text:
       guard !value.isEmpty else { throw CeligoError.usage("empty \(label): give a value") }
+      guard !raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        throw CeligoError.usage("invalid \(label): it contains a control character such as a newline or tab")
+      }
       return raw
     case .textList:
       let items = value.split(separator: ",", omittingEmptySubsequences: false)
@@ -46,15 +49,17 @@ enum ValueValidator {
       }
       return String(number)
     case .seconds:
-      guard let number = Double(value), number > 0, number.isFinite else {
-        throw CeligoError.usage("invalid \(label) '\(raw)': expected a positive number of seconds")
+      guard let number = Double(value), number > 0, number <= maxSeconds else {
+        throw CeligoError.usage(
+          "invalid \(label) '\(raw)': expected a positive number of seconds up to \(Int(maxSeconds))")
       }
       return value
     case .duration:
       let seconds = Double(value) ?? DateValue.parseAge(value)
-      guard let seconds, seconds >= 1, seconds.isFinite else {
+      // A week bounds the wait; the value must also fit an Int.
+      guard let seconds, seconds >= 1, seconds <= 604_800 else {
         throw CeligoError.usage(
-          "invalid \(label) '\(raw)': expected a duration of at least 1 second, such as 90s, 30m or 1h")
+          "invalid \(label) '\(raw)': expected a duration from 1 second to 7 days, such as 90s, 30m or 1h")
       }
       return String(Int(seconds.rounded()))
     case .date:
@@ -85,27 +90,41 @@ enum ValueValidator {
   static func id(_ value: String, resource: ResourceKind, label: String) throws -> String {
     switch resource {
     case .error:
-      guard !value.isEmpty, value.allSatisfy(\.isNumber) else {
+      guard !value.isEmpty, value.count <= maxKeyLength, value.allSatisfy(isASCIIDigit) else {
         throw CeligoError.usage(
-          "invalid \(label) '\(value)': error IDs are numbers, as shown by 'celigo errors list'")
+          "invalid \(label) '\(value)': error IDs are up to \(maxKeyLength) digits 0-9,"
+            + " as shown by 'celigo errors list'")
       }
       return value
     case .retryDataKey:
-      guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-      else {
+      let allowed = value.allSatisfy { isASCIIDigit($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "-" || $0 == "_" }
+      guard !value.isEmpty, value.count <= maxKeyLength, allowed else {
         throw CeligoError.usage(
-          "invalid \(label) '\(value)': retry data keys are letters and digits, as shown by 'celigo errors list'")
+          "invalid \(label) '\(value)': retry data keys are up to \(maxKeyLength) ASCII letters, digits,"
+            + " '-' or '_', as shown by 'celigo errors list'")
       }
       return value
     default:
       let lowered = value.lowercased()
-      guard lowered.count == 24, lowered.allSatisfy({ $0.isHexDigit }) else {
+      guard lowered.count == 24, lowered.allSatisfy({ isASCIIDigit($0) || ("a"..."f").contains($0) }) else {
         throw CeligoError.usage(
           "invalid \(resource.rawValue) ID '\(value)': expected 24 hexadecimal characters,"
             + " as shown by 'celigo \(resource.command) list'")
       }
       return lowered
     }
+  }
+
+  /// The longest `--timeout`: one day.
+  static let maxSeconds = 86_400.0
+  /// The maximum length of an error ID or retry data key. Real ones are 9 to 10
+  /// digits and 32 hexadecimal characters.
+  static let maxKeyLength = 64
+
+  /// True for 0 to 9 only; `Character.isNumber` also accepts digits of
+  /// other scripts and fractions such as ½.
+  static func isASCIIDigit(_ character: Character) -> Bool {
+    ("0"..."9").contains(character)
   }
 
   static func isEmail(_ value: String) -> Bool {

@@ -45,7 +45,7 @@ enum ErrorChanges {
         context.output.result(json: .array([]), text: "No open errors with retry data: nothing to retry")
         return
       }
-      try context.confirm("Retry all \(keys.count) open errors of step \(try ErrorStep.id(invocation))?")
+      try context.confirm("Retry all \(keys.count) open errors of \(try ErrorStep.describe(invocation))?")
     }
     var jobs: [JSONValue] = []
     for batch in batches(keys) {
@@ -70,13 +70,15 @@ enum ErrorChanges {
         return
       }
     }
-    try context.confirm("Resolve \(ids.count) errors of step \(try ErrorStep.id(invocation))?")
+    try context.confirm(
+      "Resolve \(ids.count) errors (\(listed(ids))) of \(try ErrorStep.describe(invocation))?")
     for batch in batches(ids) {
       let body: JSONValue = ["errors": .array(batch.map(JSONValue.string))]
       _ = try await context.client.send(APIRequest("PUT", try ErrorStep.path(invocation, "/resolved"), body: body))
     }
     context.output.result(
-      json: ["resolved": .int(Int64(ids.count))], text: "Resolved \(ids.count) errors")
+      json: ["resolved": .int(Int64(ids.count))],
+      text: "Resolved \(ids.count) errors of \(try ErrorStep.describe(invocation))")
   }
 
   static func assign(_ invocation: Invocation, _ context: CommandContext) async throws {
@@ -134,6 +136,12 @@ enum ErrorChanges {
       return true
     }
     return errors
+  }
+
+  /// Returns up to five IDs, then how many more there are.
+  static func listed(_ ids: [String]) -> String {
+    let shown = ids.prefix(5).joined(separator: ", ")
+    return ids.count > 5 ? "\(shown) and \(ids.count - 5) more" : shown
   }
 
   static func batches(_ items: [String]) -> [[String]] {

@@ -118,6 +118,12 @@ enum ErrorStep {
     return step
   }
 
+  /// Returns the step for messages, such as `import 5f1a… of flow 5f1b…`.
+  static func describe(_ invocation: Invocation) throws -> String {
+    let kind = invocation.value("--import") != nil ? "import" : "export"
+    return "\(kind) \(try id(invocation)) of flow \(try invocation.required("--flow"))"
+  }
+
   /// Returns `/v1/flows/{flow}/{step}{suffix}`.
   static func path(_ invocation: Invocation, _ suffix: String) throws -> String {
     "/v1/flows/\(try invocation.required("--flow"))/\(try id(invocation))\(suffix)"

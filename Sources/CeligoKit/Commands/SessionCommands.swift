@@ -26,9 +26,25 @@ enum SessionCommands {
         OptionSpec("--bulk-errors", .integer(0...1_000_000), "add this many open errors to one import step"),
         OptionSpec("--bulk-cache-keys", .integer(0...10_000_000), "add a lookup cache with this many keys"),
         OptionSpec("--scale", .integer(1...1000), "copies of the demo integrations and flows (default 1: none)"),
+        OptionSpec("--server-error-every", .integer(0...1_000_000), "answer every Nth request 503"),
+        OptionSpec("--html-error-every", .integer(0...1_000_000), "answer every Nth request 502 with an HTML page"),
+        OptionSpec(
+          "--drop-every", .integer(0...1_000_000),
+          "apply every Nth request, then close its connection halfway through the response"),
+        OptionSpec(
+          "--truncate-every", .integer(0...1_000_000), "apply every Nth request and cut its JSON body in half"),
+        OptionSpec(
+          "--stall-writes-every", .integer(0...1_000_000),
+          "apply every Nth POST, PUT, PATCH or DELETE and never answer it"),
+        OptionSpec("--rate-limit-storm", .integer(0...1_000_000), "answer the first N requests 429"),
+        OptionSpec("--retry-after", .integer(0...3600), "Retry-After seconds of injected 429s (default 1)"),
+        OptionSpec(
+          "--fault-percent", .integer(0...100),
+          "give this percentage of requests a random fault (503, HTML 502, 429, drop, truncation), seeded by --seed"),
       ],
       examples: [
         "celigo emulator --port 8080",
+        "celigo emulator --port 8080 --fault-percent 5 --seed 7",
         "CELIGO_BASE_URL=http://127.0.0.1:8080 CELIGO_API_TOKEN=celigo-demo-token celigo flows list",
       ],
       run: .frontEnd),

@@ -44,9 +44,10 @@ enum TagCommands {
       run: .api { invocation, context in
         let id = try invocation.required("tag")
         let tag = try await context.client.document(APIRequest("GET", "/v1/tags/\(id)"))
-        try context.confirm("Delete tag \(id) '\(tag["tag"]?.cellText ?? "")'?")
+        let name = tag["tag"]?.cellText ?? ""
+        try context.confirm("Delete tag \(id) '\(name)'?")
         _ = try await context.client.send(APIRequest("DELETE", "/v1/tags/\(id)"))
-        context.output.result(json: ["deleted": .string(id)], text: "Deleted tag \(id)")
+        context.output.result(json: ["deleted": .string(id)], text: "Deleted tag \(id) '\(name)'")
       }),
   ]
 }

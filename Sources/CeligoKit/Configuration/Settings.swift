@@ -42,7 +42,10 @@ public struct Settings: Sendable {
     var warnings: [String] = []
     if let located = ConfigFile.locate(explicitPath: options.configPath, environment: environment)
     {
-      if located.explicit || FileManager.default.fileExists(atPath: located.path) {
+      let exists = FileManager.default.fileExists(atPath: located.path)
+      // A command that needs no token, such as `login`, may name a config
+      // file that does not exist yet, because it creates the file.
+      if exists || (located.explicit && requireToken) {
         file = try ConfigFile.load(path: located.path)
         if let warning = ConfigFile.permissionWarning(path: located.path) {
           warnings.append(warning)
@@ -97,7 +100,7 @@ public struct Settings: Sendable {
   public static func validatedBaseURL(_ text: String) throws -> URL {
     let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
     guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
-      let host = url.host, !host.isEmpty
+      scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty
     else {
       throw CeligoError.usage(
         "invalid base URL '\(text)': expected https://HOST, or http://127.0.0.1:PORT for the emulator")
@@ -109,9 +112,17 @@ public struct Settings: Sendable {
         + " (127.0.0.1, localhost, ::1)")
   }
 
+  /// True for `localhost`, `::1` and IPv4 addresses in 127.0.0.0/8. A name
+  /// that only starts with `127.`, such as `127.0.0.1.example.com`, is not
+  /// loopback.
   static func isLoopback(_ host: String) -> Bool {
-    let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-    return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+    let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+    if bare == "localhost" || bare == "::1" { return true }
+    let octets = bare.split(separator: ".", omittingEmptySubsequences: false)
+    let numbers = octets.compactMap { octet in
+      octet.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(octet) : nil
+    }
+    return octets.count == 4 && numbers.count == 4 && numbers[0] == 127 && numbers.allSatisfy { $0 <= 255 }
   }
 
   static func nonEmpty(_ value: String?) -> String? {

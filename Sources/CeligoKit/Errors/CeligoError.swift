@@ -34,7 +34,7 @@ public enum CeligoError: Error, Sendable {
   /// 429 answers outlasted every retry.
   case rateLimited(method: String, path: String, attempts: Int)
   /// The server could not be reached, or the connection failed, after retries.
-  case unreachable(method: String, url: String, reason: String)
+  case unreachable(method: String, url: String, reason: String, attempts: Int)
   /// A write that may or may not have reached the server failed in flight.
   case uncertainWrite(method: String, path: String, reason: String)
   /// The response could not be read as the API documents it.

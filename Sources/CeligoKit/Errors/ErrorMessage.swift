@@ -19,12 +19,13 @@ public enum ErrorMessage {
     case .rateLimited(let method, let path, let attempts):
       return "rate limited: \(method) \(path) was answered 429 on all \(attempts) attempts;"
         + " wait a minute and run the command again"
-    case .unreachable(let method, let url, let reason):
-      return "cannot reach the API: \(method) \(url) failed (\(reason));"
+    case .unreachable(let method, let url, let reason, let attempts):
+      let tries = attempts > 1 ? " on all \(attempts) attempts" : ""
+      return "cannot reach the API: \(method) \(url) failed\(tries) (\(reason));"
         + " check the network, --base-url or --region"
     case .uncertainWrite(let method, let path, let reason):
       return "\(method) \(path) failed in flight (\(reason)), so it may or may not have"
-        + " taken effect; check the state before running it again"
+        + " taken effect; \(checkState(path)) before running it again"
     case .malformedResponse(let method, let path, let reason):
       return "invalid response to \(method) \(path): \(reason)"
     case .interrupted:
@@ -49,19 +50,44 @@ public enum ErrorMessage {
       return "not found (404): \(error.method) \(error.path)"
     default:
       let field = error.field.map { " (field \($0))" } ?? ""
-      return "\(error.method) \(error.path) failed (\(detail)): \(error.message)\(field)"
+      let text = "\(error.method) \(error.path) failed (\(detail)): \(error.message)\(field)"
+      // A server error on a write was not retried, and the server may have
+      // applied the change before failing.
+      guard error.status >= 500, !["GET", "HEAD"].contains(error.method) else { return text }
+      let sentence = text.hasSuffix(".") ? String(text.dropLast()) : text
+      return sentence + "; the change may or may not have taken effect, so \(checkState(error.path))"
+        + " before running the command again"
     }
   }
+
+  /// Returns advice to look at what a write touched, such as `check the
+  /// state with 'celigo tags list'`.
+  static func checkState(_ path: String) -> String {
+    let parts = path.split(separator: "?")[0].split(separator: "/").map(String.init)
+    if let index = parts.firstIndex(of: "flows"), index + 2 < parts.count {
+      // A flow run, or a change to the errors of one of the flow's steps.
+      let flow = parts[index + 1]
+      let command = parts.last == "run" ? "flows jobs-latest \(flow)" : "flows errors \(flow)"
+      return "check the state with 'celigo \(command)'"
+    }
+    guard let kind = parts.last(where: { resourceNames[$0] != nil }).flatMap({ resourceNames[$0] }) else {
+      return "check the state"
+    }
+    return "check the state with 'celigo \(kind.command) list'"
+  }
+
+  /// The resources of API paths: the singular noun and the command word.
+  static let resourceNames: [String: (singular: String, command: String)] = [
+    "integrations": ("integration", "integrations"), "flows": ("flow", "flows"),
+    "connections": ("connection", "connections"), "exports": ("export", "exports"),
+    "imports": ("import", "imports"), "jobs": ("job", "jobs"), "tags": ("tag", "tags"),
+    "ashares": ("user", "users"), "lookupcaches": ("lookup cache", "caches"),
+  ]
 
   /// Finds the resource named in an API path, for example `flow 5f1a…` in
   /// `/v1/flows/5f1a…/run`.
   static func resource(in path: String) -> ((singular: String, command: String), String)? {
-    let names: [String: (singular: String, command: String)] = [
-      "integrations": ("integration", "integrations"), "flows": ("flow", "flows"),
-      "connections": ("connection", "connections"), "exports": ("export", "exports"),
-      "imports": ("import", "imports"), "jobs": ("job", "jobs"), "tags": ("tag", "tags"),
-      "ashares": ("user", "users"), "lookupcaches": ("lookup cache", "caches"),
-    ]
+    let names = resourceNames
     let parts = path.split(separator: "?")[0].split(separator: "/").map(String.init)
     var found: ((singular: String, command: String), String)?
     for (index, part) in parts.enumerated() where index + 1 < parts.count {

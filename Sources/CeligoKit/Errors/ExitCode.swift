@@ -23,7 +23,8 @@ public enum ExitCode {
       return error is CancellationError ? interrupted : failure
     }
     switch error {
-    case .usage: return usage
+    // A declined confirmation changed nothing, like a usage error.
+    case .usage, .declined: return usage
     case .configuration: return authentication
     case .api(let apiError):
       switch apiError.status {
@@ -33,7 +34,7 @@ public enum ExitCode {
       default: return failure
       }
     case .rateLimited, .unreachable: return rateLimited
-    case .uncertainWrite, .malformedResponse, .declined: return failure
+    case .uncertainWrite, .malformedResponse: return failure
     case .interrupted: return interrupted
     case .failed(_, let code): return code
     }

@@ -89,7 +89,7 @@ public final class APIClient: Sendable {
           throw CeligoError.uncertainWrite(method: request.method, path: shownPath, reason: reason)
         }
         throw CeligoError.unreachable(
-          method: request.method, url: url.absoluteString, reason: reason)
+          method: request.method, url: url.absoluteString, reason: reason, attempts: attempt)
       }
     }
   }
@@ -108,18 +108,6 @@ public final class APIClient: Sendable {
     return APIResponse(status: http.statusCode, headers: headers, body: data)
   }
 
-  private func apiError(_ response: APIResponse, method: String, path: String) -> CeligoError {
-    let first = (try? response.json(method: method, path: path))?["errors"]?.arrayValue?.first
-    let message =
-      first?["message"]?.stringValue
-      ?? (response.body.isEmpty
-        ? "no details in the response" : "unexpected response body (not the error envelope)")
-    return .api(
-      APIError(
-        status: response.status, code: first?["code"]?.stringValue, message: message,
-        field: first?["field"]?.stringValue, method: method, path: path))
-  }
-
   /// Writes a trace line with the token masked, when tracing is on.
   func log(_ line: String) {
     guard let trace else { return }
@@ -128,27 +116,5 @@ public final class APIClient: Sendable {
 
   static func seconds(_ value: Double) -> String {
     String(format: "%.1f s", value)
-  }
-
-  static func reason(_ error: Error) -> String {
-    if let urlError = error as? URLError {
-      switch urlError.code {
-      case .timedOut: return "timed out"
-      case .cannotConnectToHost: return "connection refused"
-      case .networkConnectionLost: return "connection lost"
-      case .cannotFindHost: return "host not found"
-      case .notConnectedToInternet: return "no network"
-      case .badServerResponse: return "invalid HTTP response"
-      default: return "network error \(urlError.code.rawValue)"
-      }
-    }
-    return String(describing: error)
-  }
-
-  /// True for failures where no byte of the request can have reached the
-  /// server, so that even a POST may be sent again.
-  static func connectionNeverOpened(_ error: Error) -> Bool {
-    guard let urlError = error as? URLError else { return false }
-    return [.cannotConnectToHost, .cannotFindHost, .dnsLookupFailed].contains(urlError.code)
   }
 }

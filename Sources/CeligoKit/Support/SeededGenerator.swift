@@ -1,13 +1,13 @@
 /// SplitMix64: a small deterministic generator, so the same seed always
-/// yields the same demo account.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
+/// yields the same demo account, fault sequence or fuzz corpus.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
-  init(seed: UInt64) {
+  public init(seed: UInt64) {
     state = seed
   }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var mixed = state
     mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,7 +16,7 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
   }
 
   /// Returns `count` lowercase hex digits.
-  mutating func hex(_ count: Int) -> String {
+  public mutating func hex(_ count: Int) -> String {
     var text = ""
     while text.count < count {
       let chunk = String(next(), radix: 16)
@@ -26,27 +26,27 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
   }
 
   /// Returns a 24-digit ObjectId-style identifier.
-  mutating func objectId() -> String {
+  public mutating func objectId() -> String {
     hex(24)
   }
 
   /// Returns an integer in `range`.
-  mutating func int(_ range: ClosedRange<Int>) -> Int {
+  public mutating func int(_ range: ClosedRange<Int>) -> Int {
     Int.random(in: range, using: &self)
   }
 
   /// Returns true with probability `probability`.
-  mutating func chance(_ probability: Double) -> Bool {
+  public mutating func chance(_ probability: Double) -> Bool {
     Double.random(in: 0..<1, using: &self) < probability
   }
 
   /// Returns one element of a non-empty array.
-  mutating func pick<Element>(_ items: [Element]) -> Element {
+  public mutating func pick<Element>(_ items: [Element]) -> Element {
     items[int(0...(items.count - 1))]
   }
 
   /// Returns a UUID-shaped identifier.
-  mutating func uuid() -> String {
+  public mutating func uuid() -> String {
     let digits = Array(hex(32))
     let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(digits[$0]) }
     return parts.joined(separator: "-")

@@ -1,0 +1,75 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+extension APIClient {
+  /// Builds the typed error of a non-2xx response from its error envelope, or
+  /// from a summary of whatever else the body contains, such as a gateway's
+  /// HTML page.
+  func apiError(_ response: APIResponse, method: String, path: String) -> CeligoError {
+    let first = (try? response.json(method: method, path: path))?["errors"]?.arrayValue?.first
+    let message = first?["message"]?.stringValue ?? Self.bodySummary(response)
+    return .api(
+      APIError(
+        status: response.status, code: first?["code"]?.stringValue, message: message,
+        field: first?["field"]?.stringValue, method: method, path: path))
+  }
+
+  /// Describes a body that is not the error envelope: the title of an HTML
+  /// page, or the start of any other text.
+  static func bodySummary(_ response: APIResponse) -> String {
+    let text = String(decoding: response.body.prefix(4096), as: UTF8.self)
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else { return "no details in the response" }
+
+    let isHTML =
+      response.headers["content-type"]?.lowercased().contains("html") == true
+      || trimmed.lowercased().hasPrefix("<!doctype html") || trimmed.lowercased().hasPrefix("<html")
+    if isHTML {
+      let title = htmlTitle(trimmed).map { " titled '\($0)'" } ?? ""
+      return "the server sent an HTML page\(title) instead of the API's JSON error"
+    }
+    let line = trimmed.split(whereSeparator: \.isNewline).first.map(String.init) ?? trimmed
+    let excerpt = line.count > 120 ? line.prefix(120) + "…" : line
+    return "unexpected response body (not the API's error envelope): \(excerpt)"
+  }
+
+  /// Returns the text of the first `<title>` element.
+  static func htmlTitle(_ html: String) -> String? {
+    guard let open = html.range(of: "<title>", options: .caseInsensitive),
+      let close = html.range(of: "</title>", options: .caseInsensitive, range: open.upperBound..<html.endIndex)
+    else { return nil }
+    let title = html[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+    return title.isEmpty ? nil : title
+  }
+
+  /// Returns a short description of a transport failure.
+  static func reason(_ error: Error) -> String {
+    guard let urlError = error as? URLError else { return String(describing: error) }
+    switch urlError.code {
+    case .timedOut: return "timed out"
+    case .cannotConnectToHost: return "connection refused"
+    case .networkConnectionLost: return "connection lost"
+    case .cannotFindHost, .dnsLookupFailed: return "host not found"
+    case .notConnectedToInternet: return "no network"
+    case .badServerResponse, .cannotParseResponse: return "invalid HTTP response"
+    case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+      .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
+      return "TLS connection failed"
+    default:
+      // FoundationNetworking reports libcurl failures, such as a transfer
+      // that closed before its last byte, as code -1 with curl's message.
+      let description = urlError.localizedDescription
+      return description.isEmpty ? "network error \(urlError.code.rawValue)" : description
+    }
+  }
+
+  /// True for failures where no byte of the request can have reached the
+  /// server, so that even a POST may be sent again.
+  static func connectionNeverOpened(_ error: Error) -> Bool {
+    guard let urlError = error as? URLError else { return false }
+    return [.cannotConnectToHost, .cannotFindHost, .dnsLookupFailed].contains(urlError.code)
+  }
+}

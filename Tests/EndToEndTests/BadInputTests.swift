@@ -1,0 +1,78 @@
+import CeligoEmulator
+import CeligoKit
+import Foundation
+import Testing
+
+/// Invalid values of every kind exit 2 with a message that names the value
+/// and the accepted form, and send nothing to the server.
+@Suite struct BadInputTests {
+  static let flow = "5f1a2b3c4d5e6f7a8b9c0d1f"
+  static let step = ["--flow", flow, "--import", "5f1a2b3c4d5e6f7a8b9c0d22"]
+  static let dateForm =
+    "expected an ISO date such as 2026-11-30 or 2026-11-30T08:00:00Z, epoch milliseconds, or an age such as 30m, 24h, 7d"
+
+  /// Command lines and the whole message each must end with.
+  static let cases: [([String], String)] = [
+    (["flows", "get", "5f1a2b3c"],
+     "invalid flow ID '5f1a2b3c': expected 24 hexadecimal characters, as shown by 'celigo flows list'"),
+    (["flows", "get", String(repeating: "Ａ", count: 24)],
+     "invalid flow ID '\(String(repeating: "Ａ", count: 24))': expected 24 hexadecimal characters,"
+       + " as shown by 'celigo flows list'"),
+    (["jobs", "list", "--integration", ""],
+     "invalid integration ID '': expected 24 hexadecimal characters, as shown by 'celigo integrations list'"),
+    (["flows", "run", flow, "--export-ids", "5f1a2b3c4d5e6f7a8b9c0d22,xyz"],
+     "invalid export ID 'xyz': expected 24 hexadecimal characters, as shown by 'celigo exports list'"),
+    (["jobs", "list", "--status", "cancelled"],
+     "invalid --status 'cancelled': expected one of queued, running, completed, failed, canceled, retrying,"
+       + " canceling (the API spells it 'canceled')"),
+    (["jobs", "list", "--since", "yesterday"], "invalid --since 'yesterday': \(dateForm)"),
+    (["jobs", "list", "--since", "1e308d"], "invalid --since '1e308d': \(dateForm)"),
+    (["jobs", "list", "--since", "infd"], "invalid --since 'infd': \(dateForm)"),
+    (["jobs", "list", "--until", "2026-13-01"], "invalid --until '2026-13-01': \(dateForm)"),
+    (["jobs", "list", "--until", "99999999999999"], "invalid --until '99999999999999': \(dateForm)"),
+    (["flows", "run", flow, "--start-date", "soon"], "invalid --start-date 'soon': \(dateForm)"),
+    (["jobs", "list", "--limit", "0"], "invalid --limit '0': expected a whole number from 1 to 1000000"),
+    (["jobs", "list", "--limit", "-5"], "invalid --limit '-5': expected a whole number from 1 to 1000000"),
+    (["jobs", "list", "--limit", "99999999999999999999999"],
+     "invalid --limit '99999999999999999999999': expected a whole number from 1 to 1000000"),
+    (["caches", "data", "5f1a2b3c4d5e6f7a8b9c0d40", "--page-size", "1.5"],
+     "invalid --page-size '1.5': expected a whole number from 1 to 1000000"),
+    (["flows", "list", "--disabled", "maybe"], "invalid --disabled 'maybe': expected true or false"),
+    (["errors", "resolve"] + step + ["--ids", "12,½"],
+     "invalid --ids '½': error IDs are up to 64 digits 0-9, as shown by 'celigo errors list'"),
+    (["errors", "resolve"] + step + ["--ids", "1,,2"],
+     "invalid --ids '1,,2': expected a comma-separated list of IDs with no empty items"),
+    (["errors", "retry"] + step + ["--keys", "a b"],
+     "invalid --keys 'a b': retry data keys are up to 64 ASCII letters, digits, '-' or '_',"
+       + " as shown by 'celigo errors list'"),
+    (["errors", "assign"] + step + ["--ids", "1", "--email", "ops@"],
+     "invalid --email 'ops@': expected an email address such as ops@example.com"),
+    (["errors", "tags"] + step + ["--errors", "[1,", "--tag-ids", "5f1a2b3c4d5e6f7a8b9c0d30"],
+     "invalid --errors: the JSON does not parse (invalid JSON at byte 3: unexpected end of input)"),
+    (["errors", "tags"] + step + ["--errors", #"{"a":1}"#, "--tag-ids", "5f1a2b3c4d5e6f7a8b9c0d30"],
+     #"invalid --errors: expected a JSON array such as '["986924456"]'"#),
+    (["errors", "list", "--flow", flow], "missing --import or --export for 'errors list': give exactly one"),
+    (["tags", "create", ""], "empty name: give a value"),
+    (["tags", "create", "two\nlines"], "invalid name: it contains a control character such as a newline or tab"),
+    (["--timeout", "0", "tags", "list"], "invalid --timeout '0': expected a positive number of seconds up to 86400"),
+    (["--timeout", "1e9", "tags", "list"],
+     "invalid --timeout '1e9': expected a positive number of seconds up to 86400"),
+    (["--format", "yaml", "tags", "list"], "invalid --format 'yaml': expected one of table, json"),
+    (["--region", "asia", "tags", "list"], "invalid --region 'asia': expected one of us, eu"),
+    (["tags", "list", "--bogus"], "unknown option --bogus for 'tags list'; run 'celigo tags list --help'"),
+    (["flows", "get", flow, "extra"], "unexpected argument 'extra' for 'flows get': usage: celigo flows get <flow>"),
+    (["--base-url", "ftp://example.com", "tags", "list"],
+     "invalid base URL 'ftp://example.com': expected https://HOST, or http://127.0.0.1:PORT for the emulator"),
+  ]
+
+  @Test func badValuesSendNothing() async throws {
+    let fixture = try EmulatorFixture()
+    for (arguments, message) in Self.cases {
+      let result = try await fixture.run(arguments)
+      #expect(result.status == 2, "\(arguments)")
+      #expect(result.stderr == "celigo: \(message)\n", "\(arguments)")
+      #expect(result.stdout.isEmpty, "\(arguments)")
+    }
+    #expect(fixture.emulator.requests.isEmpty)
+  }
+}
