@@ -151,27 +151,90 @@ int celigo_interrupt_take(void) {
   return seen;
 }
 
+/* Any thread posts one byte to the wake pipe, and the reader, waiting for
+   a key inside el_gets, calls the wake handler on its own thread: the only
+   thread where libedit's state may be touched. */
+static int wake_pipe[2] = {-1, -1};
+static celigo_wake_function wake_handler = NULL;
+
+int celigo_wake_install(celigo_wake_function handler) {
+  if (wake_pipe[0] < 0) {
+    if (pipe(wake_pipe) != 0) {
+      return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+      fcntl(wake_pipe[i], F_SETFL, O_NONBLOCK);
+      fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
+    }
+  }
+  wake_handler = handler;
+  return 0;
+}
+
+void celigo_wake_post(void) {
+  if (wake_pipe[1] < 0) {
+    return;
+  }
+  int saved_errno = errno;
+  ssize_t ignored = write(wake_pipe[1], "w", 1);
+  (void)ignored;
+  errno = saved_errno;
+}
+
+int celigo_wake_take(void) {
+  if (wake_pipe[0] < 0) {
+    return 0;
+  }
+  char buffer[64];
+  int seen = 0;
+  while (read(wake_pipe[0], buffer, sizeof(buffer)) > 0) {
+    seen = 1;
+  }
+  return seen;
+}
+
+int celigo_el_refresh(EditLine *el) {
+  return el_set(el, EL_REFRESH);
+}
+
 /* Waits until `fd` is readable. Returns 1 when it is, 0 when an interrupt
-   came first, and -1 on error. */
-static int wait_for_input(int fd) {
-  struct pollfd fds[2];
-  fds[0].fd = fd;
-  fds[0].events = POLLIN;
-  fds[1].fd = interrupt_pipe[0];
-  fds[1].events = POLLIN;
-  nfds_t count = installed ? 2 : 1;
+   came first, and -1 on error. A wake-up on the way calls the wake handler
+   and waits on. */
+static int wait_for_input(EditLine *el, int fd) {
+  struct pollfd fds[3];
+  nfds_t count = 0;
+  fds[count].fd = fd;
+  fds[count++].events = POLLIN;
+  int interrupt_index = -1;
+  if (installed) {
+    interrupt_index = (int)count;
+    fds[count].fd = interrupt_pipe[0];
+    fds[count++].events = POLLIN;
+  }
+  int wake_index = -1;
+  if (wake_pipe[0] >= 0 && wake_handler != NULL) {
+    wake_index = (int)count;
+    fds[count].fd = wake_pipe[0];
+    fds[count++].events = POLLIN;
+  }
 
   for (;;) {
-    fds[0].revents = 0;
-    fds[1].revents = 0;
+    for (nfds_t i = 0; i < count; i++) {
+      fds[i].revents = 0;
+    }
     if (poll(fds, count, -1) < 0) {
       if (errno == EINTR) {
         continue;
       }
       return -1;
     }
-    if (count == 2 && (fds[1].revents & POLLIN) && celigo_interrupt_take()) {
+    if (interrupt_index >= 0 && (fds[interrupt_index].revents & POLLIN) &&
+        celigo_interrupt_take()) {
       return 0;
+    }
+    if (wake_index >= 0 && (fds[wake_index].revents & POLLIN) &&
+        celigo_wake_take()) {
+      wake_handler(el);
     }
     if (fds[0].revents != 0) {
       return 1;
@@ -200,14 +263,13 @@ int celigo_read_take_interrupt(void) {
    SIGINT, or the ^C character itself, because the editor turns off ISIG
    while a line is edited. */
 static int celigo_read_char(EditLine *el, wchar_t *character) {
-  (void)el;
   int fd = STDIN_FILENO;
   char bytes[MB_LEN_MAX];
   size_t count = 0;
   *character = L'\0';
 
   for (;;) {
-    int ready = wait_for_input(fd);
+    int ready = wait_for_input(el, fd);
     if (ready == 0) {
       read_interrupted = 1;
       errno = EINTR;

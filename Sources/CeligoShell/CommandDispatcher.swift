@@ -29,12 +29,39 @@ struct CommandDispatcher: Sendable {
   /// lines on, and `use`, `$1` and names for IDs are not available.
   var workbench: Workbench? = nil
 
+  /// The commands started with a trailing `&`; without it, as for piped
+  /// input, such a line runs in the foreground.
+  var backgroundJobs: BackgroundJobs? = nil
+
   /// Runs `words` and returns the outcome. Blank input finishes with 0.
   func run(_ words: [String]) async -> CommandOutcome {
+    let (words, background) = BackgroundJobs.splitTrailingAmpersand(words)
     guard let first = words.first else {
+      if background {
+        writeError("&: a command must come before it, such as 'flows run ID --wait &'\n")
+        return .finished(2)
+      }
       return .finished(0)
     }
     let arguments = Array(words.dropFirst())
+    if let backgroundJobs {
+      if ShellBuiltin(rawValue: first) == .exit || ShellBuiltin(rawValue: first) == .quit {
+        if let warning = backgroundJobs.exitWarning() {
+          writeError(warning)
+          return .finished(1)
+        }
+      } else {
+        backgroundJobs.resetExitWarning()
+      }
+      if words == ["jobs"] {
+        // Bare `jobs` lists background commands; `jobs ACTION` is the resource.
+        writeOutput(backgroundJobs.listing())
+        return .finished(0)
+      }
+      if background {
+        return .finished(await startInBackground(words, backgroundJobs))
+      }
+    }
 
     switch ShellBuiltin(rawValue: first) {
     case .help where !arguments.isEmpty, .questionMark where !arguments.isEmpty:
@@ -101,7 +128,14 @@ struct CommandDispatcher: Sendable {
         refresh                   reload the ID cache that Tab completes from
         history                   list the stored lines, oldest first
         clear                     clear the screen
-        exit [CODE], quit         end the shell (Ctrl-D on an empty line too)
+        exit [CODE], quit         end the shell (Ctrl-D on an empty line too); while
+                                  background commands run, the first exit warns
+                                  and the second stops them and ends the shell
+        COMMAND &                 run COMMAND in the background: the prompt comes
+                                  back at once, and its output is shown with a
+                                  notice when it ends (piped input runs it in the
+                                  foreground)
+        jobs                      list the background commands still running
 
       Where an ID is expected, a unique name or ID prefix works too. After a
       list, $1, $2, … are the IDs of its rows and $_ the last ID shown:

@@ -34,10 +34,12 @@ public final class InteractiveShell {
   private func runOnTerminal() async -> Int32 {
     let historyFile = HistoryFile(url: configuration.historyURL, maxEntries: configuration.maxHistoryEntries)
     let session = HistorySession(entries: historyFile.load())
+    let jobs = BackgroundJobs(noticePosted: { celigo_wake_post() })
+    defer { jobs.cancelAll() }
     guard
       let editor = LineEditor(
         completer: Completer(vocabulary: vocabulary, workbench: workbench), prompt: configuration.prompt,
-        history: session.entries, maxEntries: configuration.maxHistoryEntries)
+        history: session.entries, maxEntries: configuration.maxHistoryEntries, notices: { jobs.takeNotices() })
     else {
       writeError("cannot start the line editor on this terminal: check TERM\n")
       return 1
@@ -50,7 +52,7 @@ public final class InteractiveShell {
     }
     defer { celigo_interrupt_uninstall() }
 
-    let dispatcher = dispatcher(history: { session.entries })
+    let dispatcher = dispatcher(history: { session.entries }, backgroundJobs: jobs)
     var historyWarned = false
     while true {
       let line: String
@@ -60,6 +62,10 @@ public final class InteractiveShell {
       case .interrupted:
         continue
       case .endOfFile:
+        if let warning = jobs.exitWarning() {
+          writeError(warning)
+          continue
+        }
         return 0
       case .failed(let code):
         writeError("cannot read the terminal: \(String(cString: strerror(code)))\n")
@@ -93,7 +99,9 @@ public final class InteractiveShell {
     }
   }
 
-  private func dispatcher(history: @escaping @Sendable () -> [String]) -> CommandDispatcher {
+  private func dispatcher(
+    history: @escaping @Sendable () -> [String], backgroundJobs: BackgroundJobs? = nil
+  ) -> CommandDispatcher {
     CommandDispatcher(
       vocabulary: vocabulary, executor: executor,
       writeOutput: { text in
@@ -102,7 +110,8 @@ public final class InteractiveShell {
       },
       writeError: writeError,
       historyEntries: history,
-      workbench: workbench)
+      workbench: workbench,
+      backgroundJobs: backgroundJobs)
   }
 }
 

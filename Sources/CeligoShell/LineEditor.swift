@@ -28,11 +28,18 @@ final class LineEditor: @unchecked Sendable {
   private let history: OpaquePointer
   private let completer: Completer
   private let prompt: @Sendable () -> String
+  private let takeNotices: @Sendable () -> [String]
   private var promptText: UnsafeMutablePointer<CChar>?
 
   /// Creates an editor on stdin and stdout with `entries` as its history,
   /// or returns nil when libedit cannot set up the terminal.
-  init?(completer: Completer, prompt: @escaping @Sendable () -> String, history entries: [String], maxEntries: Int) {
+  /// `notices` returns the text to show above the prompt, such as the
+  /// end of a background command. The editor calls it before each prompt,
+  /// and after `celigo_wake_post` while it waits for a key.
+  init?(
+    completer: Completer, prompt: @escaping @Sendable () -> String, history entries: [String], maxEntries: Int,
+    notices: @escaping @Sendable () -> [String] = { [] }
+  ) {
     // libedit decodes multibyte input by the locale's LC_CTYPE.
     setlocale(LC_CTYPE, "")
     guard let editLine = celigo_el_init(CommandLine.arguments.first ?? "celigo") else {
@@ -46,6 +53,7 @@ final class LineEditor: @unchecked Sendable {
     self.history = history
     self.completer = completer
     self.prompt = prompt
+    self.takeNotices = notices
 
     for entry in entries {
       celigo_history_enter(history, entry)
@@ -82,6 +90,7 @@ final class LineEditor: @unchecked Sendable {
     // resizes on SIGWINCH; SIGINT reaches the shell's own handler.
     celigo_el_set_signal(editLine, 1)
     celigo_el_use_interruptible_read(editLine)
+    celigo_wake_install(wakeFunction)
     celigo_el_set_prompt(editLine, promptFunction, 1)
     celigo_el_set_history(editLine, history)
 
@@ -101,6 +110,10 @@ final class LineEditor: @unchecked Sendable {
     // An interrupt that arrived while a command ran must not clear this line.
     _ = celigo_interrupt_take()
     _ = celigo_read_take_interrupt()
+    // Notices that came while a command ran go above this prompt. A wake-up
+    // posted after the pipe is emptied is handled inside el_gets.
+    _ = celigo_wake_take()
+    writeToTerminal(takeNotices().joined())
 
     var count: Int32 = 0
     errno = 0
@@ -156,6 +169,26 @@ final class LineEditor: @unchecked Sendable {
     return UInt8(CC_REDISPLAY)
   }
 
+  /// Prints the pending notices above the line being edited, then draws
+  /// the prompt and the line again below them, with the cursor where it
+  /// was. Runs on the thread inside el_gets, called by the wake handler.
+  fileprivate func showNotices() {
+    let notices = takeNotices()
+    guard !notices.isEmpty, let info = el_line(editLine)?.pointee else { return }
+    // The line may wrap: go up to the row of the prompt, then clear from
+    // there to the end of the screen. Every character is taken as one
+    // column wide.
+    let beforeCursor = String(
+      decoding: UnsafeRawBufferPointer(start: info.buffer, count: info.cursor - info.buffer), as: UTF8.self)
+    let column = String(cString: promptText ?? celigo_empty_prompt()).count + beforeCursor.count
+    let rowsAbove = column / max(1, Int(celigo_terminal_columns(STDOUT_FILENO)))
+    // ANSI: CUU moves the cursor up, CR to column 0, ED 0 clears below it.
+    let up = rowsAbove > 0 ? "\u{1B}[\(rowsAbove)A" : ""
+    writeToTerminal(up + "\r\u{1B}[J" + notices.joined())
+    // EL_REFRESH takes the cursor to be at the start of the prompt's row.
+    celigo_el_refresh(editLine)
+  }
+
   /// Writes through C stdio, the stream libedit and `print` also use, so
   /// the three stay in order.
   private func writeToTerminal(_ text: String) {
@@ -179,4 +212,9 @@ private let promptFunction: @convention(c) (OpaquePointer?) -> UnsafeMutablePoin
 /// libedit calls this C function when Tab is pressed.
 private let completeFunction: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in
   LineEditor.editor(for: editLine)?.completeAtCursor() ?? UInt8(CC_ERROR)
+}
+
+/// The shim calls this C function on the reading thread after a wake-up.
+private let wakeFunction: @convention(c) (OpaquePointer?) -> Void = { editLine in
+  LineEditor.editor(for: editLine)?.showNotices()
 }

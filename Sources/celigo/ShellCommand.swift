@@ -7,12 +7,18 @@ import Foundation
 /// and runs each through the same runner as one-shot commands.
 enum ShellCommand {
   static func run(demo: Bool, globals: GlobalOptions, runner: CommandRunner) async -> Int32 {
-    var runner = runner
+    // Background commands write through ShellTerminal to a buffer.
+    var runner = CommandRunner(terminal: ShellTerminal(base: runner.terminal), environment: runner.environment)
     var emulator: Emulator?
     if demo {
       var options = EmulatorOptions()
       // Latency makes slow commands reproducible, for trying Ctrl-C.
       options.latencyMilliseconds = Int(runner.environment["CELIGO_DEMO_LATENCY_MS"] ?? "") ?? 0
+      // Speed of job lifecycles: 2 halves a run's time and 0.5 doubles it,
+      // so a test can type while a background run goes on.
+      if let speed = Double(runner.environment["CELIGO_DEMO_JOB_SPEED"] ?? ""), speed > 0 {
+        options.jobSpeed = speed
+      }
       let started = Emulator(options: options)
       do {
         try started.start()
@@ -43,7 +49,11 @@ enum ShellCommand {
       workbench = Workbench(
         cache: runner.idCaches.cache(profile: profile), profile: profile,
         warmer: CacheWarmer(client: context.client))
-      runner.onRecords = { workbench.notePrinted($0) }
+      // A background list must not replace the handles $1, $2, … of the
+      // command in the foreground.
+      runner.onRecords = { printed in
+        if !ShellTerminal.isCapturing { workbench.notePrinted(printed) }
+      }
     } catch {
       emulator?.stop()
       return runner.report(error)

@@ -54,6 +54,23 @@ void celigo_interrupt_uninstall(void);
 /// Returns 1 if interrupts arrived since the last call, and clears them.
 int celigo_interrupt_take(void);
 
+/// A handler that celigo_read_char calls on the reading thread after
+/// celigo_wake_post, with the editor that is reading.
+typedef void (*celigo_wake_function)(EditLine *);
+
+/// Creates the wake pipe on first use and sets the handler; returns 0, or
+/// -1 with errno set.
+int celigo_wake_install(celigo_wake_function handler);
+/// Makes the reader call the wake handler while it waits for a key. Safe
+/// from any thread and from a signal handler; does nothing before
+/// celigo_wake_install.
+void celigo_wake_post(void);
+/// Returns 1 if wake-ups were posted since the last call, and clears them.
+int celigo_wake_take(void);
+/// Redraws the prompt and the line on the terminal row the cursor is on
+/// (EL_REFRESH). Call it only on the thread that runs el_gets.
+int celigo_el_refresh(EditLine *el);
+
 /// Returns the width of the terminal on `fd` in columns, or 80.
 int celigo_terminal_columns(int fd);
 
