@@ -43,6 +43,25 @@ import Testing
     #expect(listed.stderr.isEmpty)
   }
 
+  @Test func loginCreatesNamedProfiles() async throws {
+    let fixture = try EmulatorFixture()
+    let path = fixture.home + "/.config/celigo/config.json"
+    for profile in ["sandbox", "ci"] {
+      let result = try await CeligoProcess.run(
+        ["login", "--profile", profile], environment: loginEnvironment(fixture), input: fixture.token + "\n")
+      #expect(result.status == 0, "login --profile \(profile): \(result.stderr)")
+    }
+    let saved = try JSONValue.parse(try #require(FileManager.default.contents(atPath: path)))
+    #expect(saved["defaultProfile"] == "sandbox")
+    #expect(saved["profiles"]?["ci"]?["apiToken"]?.stringValue == fixture.token)
+    #expect(try Self.mode(path) == 0o600)
+    let listed = try await CeligoProcess.run(["--profile", "ci", "tags", "list"], environment: loginEnvironment(fixture))
+    #expect(listed.status == 0)
+    let unknown = try await CeligoProcess.run(["--profile", "nope", "tags", "list"], environment: loginEnvironment(fixture))
+    #expect(unknown.status == 3)
+    #expect(unknown.stderr == "celigo: profile 'nope' not found in \(path); known profiles: ci, sandbox\n")
+  }
+
   @Test func loginWrongTokenWritesNothing() async throws {
     let fixture = try EmulatorFixture { $0.token = "login-secret-51c2" }
     let path = fixture.home + "/celigo.json"

@@ -57,7 +57,8 @@ public struct Settings: Sendable {
       options.profile ?? nonEmpty(environment["CELIGO_PROFILE"]) ?? file?.defaultProfile
       ?? "default"
     let profile = file?.profiles[profileName]
-    if options.profile != nil || nonEmpty(environment["CELIGO_PROFILE"]) != nil, profile == nil {
+    // login names a profile that does not exist yet, so only commands that need a token check it.
+    if requireToken, options.profile != nil || nonEmpty(environment["CELIGO_PROFILE"]) != nil, profile == nil {
       let known = (file?.profiles.keys.sorted() ?? []).joined(separator: ", ")
       let where_ = file.map { " in \($0.path)" } ?? " (no config file found)"
       throw CeligoError.configuration(
