@@ -60,6 +60,18 @@ import Testing
     #expect(usageMessage(["--format", "xml", "flows", "list"]) == "invalid --format 'xml': expected one of table, json")
   }
 
+  @Test func impossibleDatesAndRangesRejected() {
+    #expect(usageMessage(["jobs", "list", "--since", "2026-02-30"])?.hasPrefix("invalid --since '2026-02-30'") == true)
+    #expect(usageMessage(["jobs", "list", "--since", "2026-04-31T10:00:00Z"])?.hasPrefix("invalid --since") == true)
+    #expect(usageMessage(["jobs", "list", "--since", "2024-02-29"]) == nil)
+    #expect(
+      usageMessage(["jobs", "list", "--since", "2026-03-02", "--until", "2026-03-01"])
+        == "invalid range for 'jobs list': --since 2026-03-02T00:00:00.000Z is after --until 2026-03-01T00:00:00.000Z; swap them")
+    #expect(
+      usageMessage(["flows", "run", flow, "--start-date", "2026-11-02", "--end-date", "2026-11-01"])?
+        .hasPrefix("invalid range for 'flows run'") == true)
+  }
+
   @Test func stepRulesRejectBothOrNeither() {
     #expect(
       usageMessage(["errors", "list", "--flow", flow])

@@ -187,6 +187,7 @@ public struct CommandParser: Sendable {
         "missing \(option.name) for '\(spec.words)': \(option.summary); usage: \(Help.usage(spec))")
     }
     try checkRules(spec, invocation)
+    try checkRanges(spec, invocation)
     return invocation
   }
 
@@ -215,6 +216,16 @@ public struct CommandParser: Sendable {
             "missing \(names.joined(separator: " or ")) for '\(spec.words)'")
         }
       }
+    }
+  }
+
+  /// Rejects a time range that ends before it starts. Dates are already
+  /// normalised to one ISO 8601 form, so they compare as text.
+  func checkRanges(_ spec: CommandSpec, _ invocation: Invocation) throws {
+    for (start, end) in [("--since", "--until"), ("--start-date", "--end-date")] {
+      guard let from = invocation.value(start), let to = invocation.value(end), from > to else { continue }
+      throw CeligoError.usage(
+        "invalid range for '\(spec.words)': \(start) \(from) is after \(end) \(to); swap them")
     }
   }
 

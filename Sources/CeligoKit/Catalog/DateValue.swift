@@ -7,7 +7,7 @@ public enum DateValue {
   /// Returns the date, or nil when the text is not one of the accepted forms
   /// or the date falls outside 1970 to 9999.
   public static func parse(_ text: String, now: Date) -> Date? {
-    guard let date = parseAnyForm(text, now: now) else { return nil }
+    guard hasRealCalendarDay(text), let date = parseAnyForm(text, now: now) else { return nil }
     return (0...latest).contains(date.timeIntervalSince1970) ? date : nil
   }
 
@@ -28,6 +28,22 @@ public enum DateValue {
     day.formatOptions = [.withFullDate]
     if text.count == 10, let date = day.date(from: text) { return date }
     return nil
+  }
+
+  /// Returns false for a `YYYY-MM-DD…` text whose day does not exist, such
+  /// as 2026-02-30, which the ISO 8601 parser would move into March.
+  static func hasRealCalendarDay(_ text: String) -> Bool {
+    let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+    guard text.count >= 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]),
+      let day = Int(parts[2])
+    else { return true }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    guard (1...12).contains(month),
+      let first = calendar.date(from: DateComponents(year: year, month: month, day: 1)),
+      let days = calendar.range(of: .day, in: .month, for: first)
+    else { return false }
+    return days.contains(day)
   }
 
   /// Parses `90s`, `30m`, `24h`, `7d` or `2w` into seconds.
