@@ -13,6 +13,19 @@ import Testing
     #expect(result.stderr == "celigo: flow 0123456789abcdef01234567 not found (404): check the ID with 'celigo flows list'\n")
   }
 
+  @Test func unknownStepNamesTheStep() async throws {
+    let fixture = try EmulatorFixture()
+    let flow = "40d6824e2ef3fc17879e2e22"
+    let result = try await fixture.run(["errors", "list", "--flow", flow, "--import", "0123456789abcdef01234567"])
+    #expect(result.status == 4)
+    #expect(
+      result.stderr
+        == "celigo: not found (404): Step 0123456789abcdef01234567 of flow \(flow) not found;"
+        + " check the IDs with 'celigo flows descendants \(flow)'\n")
+    let run = try await fixture.run(["flows", "run", "0123456789abcdef01234567"])
+    #expect(run.stderr == "celigo: flow 0123456789abcdef01234567 not found (404): check the ID with 'celigo flows list'\n")
+  }
+
   @Test func wrongTokenExitsThree() async throws {
     let fixture = try EmulatorFixture()
     let result = try await fixture.run(["integrations", "list"], extra: ["CELIGO_API_TOKEN": "wrong-token"])

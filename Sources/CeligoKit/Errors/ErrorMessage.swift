@@ -43,11 +43,19 @@ public enum ErrorMessage {
       return "access denied (\(detail)) for \(error.method) \(error.path): \(error.message);"
         + " use a token with full access or an administrator's token"
     case 404:
-      if let (kind, id) = resource(in: error.path) {
+      let segments = error.path.split(separator: "?")[0].split(separator: "/").map(String.init)
+      guard let (kind, id) = resource(in: error.path) else {
+        return "not found (404): \(error.method) \(error.path)"
+      }
+      if segments.last == id || error.message.lowercased().hasPrefix("\(kind.singular) \(id)") {
         return "\(kind.singular) \(id) not found (404): check the ID with"
           + " 'celigo \(kind.command) list'"
       }
-      return "not found (404): \(error.method) \(error.path)"
+      // Under a resource (a flow's step, a retry data key), the server's
+      // message says which part was not found.
+      let message = error.message.hasSuffix(".") ? String(error.message.dropLast()) : error.message
+      let check = kind.command == "flows" ? "flows descendants \(id)" : "\(kind.command) get \(id)"
+      return "not found (404): \(message); check the IDs with 'celigo \(check)'"
     default:
       let field = error.field.map { " (field \($0))" } ?? ""
       let text = "\(error.method) \(error.path) failed (\(detail)): \(error.message)\(field)"
