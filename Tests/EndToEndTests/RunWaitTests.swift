@@ -59,8 +59,9 @@ import Testing
       let step = (child["_exportId"] ?? child["_importId"])?.stringValue ?? ""
       #expect(body.contains(finalLine(child, name: steps[step] ?? "missing")), "\(body)")
     }
+    let errors = family["numError"]?.intValue ?? -1
     let summary = "Flow job \(jobId) \(family["status"]?.stringValue ?? "") in <t>: \(family["numSuccess"]?.intValue ?? -1)"
-      + " succeeded, \(family["numError"]?.intValue ?? -1) errors, \(family["numIgnore"]?.intValue ?? -1) ignored"
+      + " succeeded, \(errors) \(errors == 1 ? "error" : "errors"), \(family["numIgnore"]?.intValue ?? -1) ignored"
     #expect(lines.last.map(normalized) == summary)
     return (result, jobId, flowId, family)
   }

@@ -119,6 +119,10 @@ import Testing
       (["errors", "list", "--flow", flow], "missing --import or --export"),
       (["errors", "resolve", "--flow", flow, "--import", step, "--ids", ""], "invalid --ids ''"),
       (["errors", "retry", "--flow", flow, "--import", step, "--keys", ","], "invalid --keys ','"),
+      (["errors", "update-retry-data", "--flow", flow, "--import", step, "--key", "abc", "--data", "[1,2]"],
+       "invalid --data: the record must be a JSON object"),
+      (["errors", "update-retry-data", "--flow", flow, "--import", step, "--key", "abc", "--file", "/nonexistent.json"],
+       "cannot read --file /nonexistent.json"),
     ]
     for (arguments, message) in cases {
       let result = try await fixture.run(arguments)

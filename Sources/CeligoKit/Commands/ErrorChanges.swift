@@ -12,14 +12,20 @@ enum ErrorChanges {
       record = try JSONValue.parse(text)
     } else {
       let file = try invocation.required("--file")
-      guard let data = FileManager.default.contents(atPath: file) else {
-        throw CeligoError.usage("cannot read --file \(file): check that the file exists and is readable")
+      // `--file -` reads the record from standard input.
+      let contents = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
+      guard let data = contents else {
+        throw CeligoError.usage("cannot read --file \(file): check that it is a readable file, or use - for standard input")
       }
       do {
         record = try JSONValue.parse(data)
       } catch {
         throw CeligoError.usage("invalid --file \(file): the JSON does not parse (\(error))")
       }
+    }
+    guard case .object = record else {
+      let source = invocation.value("--data") != nil ? "--data" : "--file"
+      throw CeligoError.usage("invalid \(source): the record must be a JSON object such as '{\"sku\":\"A-100\"}'")
     }
 
     // PUT replaces the whole document, so the current one is read and only
@@ -58,7 +64,7 @@ enum ErrorChanges {
     let follow = ids.map { "\nFollow it with: celigo jobs get \($0)" }.joined()
     context.output.result(
       json: jobs.count == 1 ? jobs[0] : .array(jobs),
-      text: "Retrying \(keys.count) errors in retry job \(ids.joined(separator: ", "))\(follow)")
+      text: "Retrying \(Plural.count(keys.count, "error")) in retry job \(ids.joined(separator: ", "))\(follow)")
   }
 
   static func resolve(_ invocation: Invocation, _ context: CommandContext) async throws {
@@ -71,14 +77,14 @@ enum ErrorChanges {
       }
     }
     try context.confirm(
-      "Resolve \(ids.count) errors (\(listed(ids))) of \(try ErrorStep.describe(invocation))?")
+      "Resolve \(Plural.count(ids.count, "error")) (\(listed(ids))) of \(try ErrorStep.describe(invocation))?")
     for batch in batches(ids) {
       let body: JSONValue = ["errors": .array(batch.map(JSONValue.string))]
       _ = try await context.client.send(APIRequest("PUT", try ErrorStep.path(invocation, "/resolved"), body: body))
     }
     context.output.result(
       json: ["resolved": .int(Int64(ids.count))],
-      text: "Resolved \(ids.count) errors of \(try ErrorStep.describe(invocation))")
+      text: "Resolved \(Plural.count(ids.count, "error")) of \(try ErrorStep.describe(invocation))")
   }
 
   static func assign(_ invocation: Invocation, _ context: CommandContext) async throws {
@@ -87,7 +93,7 @@ enum ErrorChanges {
     let body: JSONValue = ["errorIds": .array(ids.map(JSONValue.string)), "email": .string(email)]
     let response = try await context.client.json(
       APIRequest("PUT", try ErrorStep.path(invocation, "/errors/assign"), body: body))
-    context.output.result(json: response, text: "Assigned \(ids.count) errors to \(email)")
+    context.output.result(json: response, text: "Assigned \(Plural.count(ids.count, "error")) to \(email)")
   }
 
   static func integrationAssign(_ invocation: Invocation, _ context: CommandContext) async throws {
@@ -97,7 +103,7 @@ enum ErrorChanges {
     let body: JSONValue = ["errorIds": .array(ids.map(JSONValue.string)), "email": .string(email)]
     let response = try await context.client.json(
       APIRequest("PUT", "/v1/integrations/\(integration)/errors/assign", body: body))
-    context.output.result(json: response, text: "Assigned \(ids.count) errors to \(email)")
+    context.output.result(json: response, text: "Assigned \(Plural.count(ids.count, "error")) to \(email)")
   }
 
   static func tag(_ invocation: Invocation, _ context: CommandContext) async throws {
@@ -108,7 +114,7 @@ enum ErrorChanges {
     ]
     let response = try await context.client.json(
       APIRequest("PUT", try ErrorStep.path(invocation, "/tags"), body: body))
-    context.output.result(json: response, text: "Tagged \(ids.count) errors with \(tags.count) tags")
+    context.output.result(json: response, text: "Tagged \(Plural.count(ids.count, "error")) with \(Plural.count(tags.count, "tag"))")
   }
 
   /// Reads `--ids`, or `--errors` as a JSON array of IDs or of error records.

@@ -53,7 +53,7 @@ enum RunFollower {
         "numIgnore": .int(Int64(job.ignored)), "exitCode": .int(Int64(code)),
       ],
       text: "\(job.type.capitalized) job \(job.id) \(job.status)\(took): \(job.success) succeeded,"
-        + " \(job.errors) errors, \(job.ignored) ignored")
+        + " \(Plural.count(job.errors, "error")), \(job.ignored) ignored")
 
     let name = "\(job.type) job \(job.id)"
     let flowId = job.raw["_flowId"]?.stringValue
@@ -67,7 +67,7 @@ enum RunFollower {
         next = "celigo errors list --flow \(flowId) --\(step.type) \(stepId)"
       }
       throw CeligoError.failed(
-        "\(name) completed with \(job.errors) record errors; list them with '\(next)'", exitCode: code)
+        "\(name) completed with \(Plural.count(job.errors, "record error")); list them with '\(next)'", exitCode: code)
     case ExitCode.runFailed:
       throw CeligoError.failed("\(name) failed; find the cause with '\(troubleshoot)'", exitCode: code)
     case ExitCode.runCanceled:
