@@ -9,10 +9,10 @@ BINARY ?= .build/release/celigo
 .PHONY: build install test
 
 build:
-	swift build -c release --static-swift-stdlib --product celigo
+	swift build -c release --static-swift-stdlib --product celigo -Xlinker -z -Xlinker lazy -Xlinker -no-pie
 
 $(BINARY):
-	swift build -c release --static-swift-stdlib --product celigo
+	swift build -c release --static-swift-stdlib --product celigo -Xlinker -z -Xlinker lazy -Xlinker -no-pie
 
 install: $(BINARY)
 	install -d "$(DESTDIR)$(PREFIX)/bin" \
