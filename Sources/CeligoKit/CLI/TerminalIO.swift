@@ -22,7 +22,7 @@ public protocol TerminalIO: Sendable {
 }
 
 extension TerminalIO {
-  /// Output that fits a width is a terminal, unless a conformer says otherwise.
+  /// Output that has a width is a terminal, unless a conformer overrides this.
   public var supportsCursorMovement: Bool { outputWidth != nil }
 
   /// The width a live display may redraw in, or nil to print a line per change.

@@ -33,13 +33,7 @@ enum FlowCommands {
           context.output.record(value)
           return
         }
-        var rows: [JSONValue] = []
-        for (type, items) in value.objectPairs ?? [] {
-          for item in items.arrayValue ?? [] {
-            rows.append(["type": .string(type), "id": item["_id"] ?? .null, "name": item["name"] ?? .null])
-          }
-        }
-        context.output.records(rows, .dependencies)
+        context.output.records(Dependencies.rows(value), .dependencies)
       }),
     CommandSpec(
       "flows", "audit", "show the flow's audit log",

@@ -67,16 +67,21 @@ enum Dependencies {
         context.output.record(value)
         return
       }
-      var rows: [JSONValue] = []
-      for (type, items) in value.objectPairs ?? [] {
-        for item in items.arrayValue ?? [] {
-          rows.append([
-            "type": .string(type), "id": item["id"] ?? item["_id"] ?? .null,
-            "name": item["name"] ?? .null,
-          ])
-        }
-      }
-      context.output.records(rows, .dependencies)
+      context.output.records(rows(value), .dependencies)
     }
+  }
+
+  /// Flattens `{"exports": [{…}], "imports": [{…}]}` into one row per
+  /// resource with its type, ID and name.
+  static func rows(_ value: JSONValue) -> [JSONValue] {
+    var rows: [JSONValue] = []
+    for (type, items) in value.objectPairs ?? [] {
+      for item in items.arrayValue ?? [] {
+        rows.append([
+          "type": .string(type), "id": item["id"] ?? item["_id"] ?? .null, "name": item["name"] ?? .null,
+        ])
+      }
+    }
+    return rows
   }
 }

@@ -52,7 +52,7 @@ public enum ErrorMessage {
           + " 'celigo \(kind.command) list'"
       }
       // Under a resource (a flow's step, a retry data key), the server's
-      // message says which part was not found.
+      // message names the part that was not found.
       let message = error.message.hasSuffix(".") ? String(error.message.dropLast()) : error.message
       let check = kind.command == "flows" ? "flows descendants \(id)" : "\(kind.command) get \(id)"
       return "not found (404): \(message); check the IDs with 'celigo \(check)'"

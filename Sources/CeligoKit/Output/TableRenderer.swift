@@ -14,26 +14,26 @@ public enum TableRenderer {
         widths[index] = max(widths[index], cell.count)
       }
     }
-    var kept = Array(headers.indices)
+    var keptColumns = Array(headers.indices)
     if let width {
       let natural = widths
       let readable = 40
       shrink(&widths, headers: headers, flexible: flexible, to: width, separator: separator, floor: readable)
       // Optional columns go, from the right, before flexible ones shrink below readable.
-      while total(widths, kept, separator) > width,
-        let drop = kept.last(where: { $0 < optional.count && optional[$0] })
+      while total(widths, keptColumns, separator) > width,
+        let drop = keptColumns.last(where: { $0 < optional.count && optional[$0] })
       {
-        kept.removeAll { $0 == drop }
+        keptColumns.removeAll { $0 == drop }
       }
-      var keptWidths = kept.map { natural[$0] }
+      var keptWidths = keptColumns.map { natural[$0] }
       shrink(
-        &keptWidths, headers: kept.map { headers[$0] }, flexible: kept.map { flexible[$0] }, to: width,
+        &keptWidths, headers: keptColumns.map { headers[$0] }, flexible: keptColumns.map { flexible[$0] }, to: width,
         separator: separator, floor: 8)
-      for (position, index) in kept.enumerated() { widths[index] = keptWidths[position] }
+      for (position, index) in keptColumns.enumerated() { widths[index] = keptWidths[position] }
     }
-    let headers = kept.map { headers[$0] }
-    let rows = rows.map { row in kept.map { $0 < row.count ? row[$0] : "" } }
-    widths = kept.map { widths[$0] }
+    let headers = keptColumns.map { headers[$0] }
+    let rows = rows.map { row in keptColumns.map { $0 < row.count ? row[$0] : "" } }
+    widths = keptColumns.map { widths[$0] }
 
     var output = ""
     let header = line(headers, widths: widths, separator: separator)
@@ -65,8 +65,8 @@ public enum TableRenderer {
     return String(cell.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
   }
 
-  static func total(_ widths: [Int], _ kept: [Int], _ separator: Int) -> Int {
-    kept.map { widths[$0] }.reduce(0, +) + separator * max(kept.count - 1, 0)
+  static func total(_ widths: [Int], _ columns: [Int], _ separator: Int) -> Int {
+    columns.map { widths[$0] }.reduce(0, +) + separator * max(columns.count - 1, 0)
   }
 
   /// Narrows the widest flexible column, one character at a time, until the
