@@ -122,4 +122,29 @@ import Testing
     #expect(flowTable.stdout.contains("_id"))
     #expect(flowTable.stdout.contains(flow))
   }
+
+  @Test func everyReadCommandPrintsATable() async throws {
+    let connection = id(fixture.emulator.records("connections").first { $0["offline"] != true })
+    let export = id(fixture.emulator.records("exports").first)
+    let importId = id(fixture.emulator.records("imports").first)
+    let commands: [[String]] = [
+      ["integrations", "list"], ["integrations", "get", integration], ["integrations", "flows", integration],
+      ["integrations", "connections", integration], ["integrations", "exports", integration],
+      ["integrations", "imports", integration], ["integrations", "users", integration],
+      ["integrations", "dependencies", integration], ["integrations", "audit", integration],
+      ["integrations", "errors", integration], ["flows", "list"], ["flows", "get", flow],
+      ["flows", "descendants", flow], ["flows", "audit", flow], ["flows", "dependencies", flow],
+      ["flows", "errors", flow], ["flows", "jobs-latest", flow], ["flows", "last-export-datetime", flow],
+      ["connections", "list"], ["connections", "get", connection], ["connections", "dependencies", connection],
+      ["connections", "debug-log", connection], ["connections", "logs", connection], ["exports", "list"],
+      ["exports", "get", export], ["imports", "list"], ["imports", "get", importId],
+      ["jobs", "list", "--flow", flow, "--since", "7d"],
+    ]
+    for command in commands {
+      let result = try await fixture.run(command)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+      #expect(!result.stdout.isEmpty, "\(command) printed nothing")
+      #expect(!result.stdout.hasPrefix("[") && !result.stdout.hasPrefix("{"), "\(command) printed JSON")
+    }
+  }
 }
