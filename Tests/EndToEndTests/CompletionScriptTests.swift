@@ -75,23 +75,34 @@ import Testing
     try session.send(keys: "Tab")
     _ = try await session.waitFor(prompt + "celigo flows ", timeout: .seconds(30))
     try session.send(keys: "Tab")
-    if shell == "bash" { try session.send(keys: "Tab") }
     _ = try await session.waitFor("last-export-datetime", timeout: .seconds(30))
-    try session.send(keys: "C-c")
+    try await clearLine(session, prompt)
 
     try session.send(literal: "celigo jobs list --status ")
     try session.send(keys: "Tab")
-    if shell == "bash" { try session.send(keys: "Tab") }
     let statuses = try await session.waitFor("canceling", timeout: .seconds(30))
     #expect(statuses.contains("queued"))
-    try session.send(keys: "C-c")
+    try await clearLine(session, prompt)
 
     try session.send(literal: "celigo flows get ")
     try session.send(keys: "Tab")
-    if shell == "bash" { try session.send(keys: "Tab") }
     let ids = try await session.waitFor(flowId, timeout: .seconds(30))
     if shell != "bash" {
       #expect(ids.contains(flowName))
+    }
+  }
+
+  /// Drops the typed line and waits until the shell shows an empty prompt,
+  /// so the next keys cannot join a line the shell is still completing.
+  func clearLine(_ session: TmuxSession, _ prompt: String) async throws {
+    try await Task.sleep(for: .milliseconds(300))
+    try session.send(keys: "C-c")
+    try await Task.sleep(for: .milliseconds(300))
+    try session.send(keys: "C-u")
+    for _ in 0..<100 {
+      let last = try session.capture().split(separator: "\n", omittingEmptySubsequences: true).last ?? ""
+      if last.trimmingCharacters(in: .whitespaces) == prompt.trimmingCharacters(in: .whitespaces) { return }
+      try await Task.sleep(for: .milliseconds(100))
     }
   }
 

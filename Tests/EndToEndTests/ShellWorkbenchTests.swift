@@ -123,7 +123,7 @@ import Testing
   }
 
   @Test(.enabled(if: TmuxSession.isAvailable)) func interruptCancelsSlowCommand() async throws {
-    let (session, home) = try startShell(extra: ["CELIGO_DEMO_LATENCY_MS": "4000"])
+    let (session, home) = try startShell(extra: ["CELIGO_DEMO_LATENCY_MS": "10000"])
     defer {
       session.kill()
       try? FileManager.default.removeItem(atPath: home)
@@ -132,9 +132,11 @@ import Testing
 
     try session.send(literal: "tags list")
     try session.send(keys: "Enter")
-    try await Task.sleep(for: .milliseconds(500))
+    // On a loaded machine the shell can take a while to start the command;
+    // a Ctrl-C that arrives before would clear the next prompt instead.
+    try await Task.sleep(for: .milliseconds(2000))
     try session.send(keys: "C-c")
-    let interrupted = try await session.waitFor("celigo: interrupted\n" + prompt)
+    let interrupted = try await session.waitFor("celigo: interrupted\n" + prompt, timeout: .seconds(30))
     #expect(!interrupted.contains("TAG ID"))
     #expect(try session.exitStatus() == nil)
 
