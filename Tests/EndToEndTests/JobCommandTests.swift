@@ -61,8 +61,9 @@ import Testing
   }
 
   @Test func runThenFollowToCompletion() async throws {
-    // At job speed 0.5 a run stays queued for 2 s and then runs for 8 s.
-    let fixture = try EmulatorFixture { $0.jobSpeed = 0.5 }
+    // At job speed 0.2 a run stays queued for 5 s and then runs for 20 s,
+    // long enough to see each state even on a loaded machine.
+    let fixture = try EmulatorFixture { $0.jobSpeed = 0.2 }
     let flow = runnableFlow(fixture)
     let result = try await fixture.run(["flows", "run", flow])
     #expect(result.status == 0)
@@ -77,7 +78,7 @@ import Testing
     #expect(queued["status"] == "queued")
     var status = ""
     var seen: [String] = []
-    for _ in 0..<60 where !["completed", "failed"].contains(status) {
+    for _ in 0..<240 where !["completed", "failed"].contains(status) {
       try await Task.sleep(nanoseconds: 250_000_000)
       let (job, _) = try await fixture.json(["jobs", "get", jobId])
       status = job["status"]?.stringValue ?? ""
