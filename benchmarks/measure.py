@@ -9,6 +9,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
@@ -58,6 +59,7 @@ def row(name, celigo, curl=None, target=""):
 def main():
     print(f"machine: {os.uname().machine}, {os.cpu_count()} cores; runs per case: {RUNS}")
     row("celigo --version", measure([BINARY, "--version"]), target="< 20 ms")
+    bash_completion()
 
     emulator, base = start_emulator()
     env = dict(os.environ, CELIGO_BASE_URL=base, CELIGO_API_TOKEN=TOKEN)
@@ -99,6 +101,32 @@ def main():
         measure([BINARY, "-f", "json", "caches", "data", cache], env, runs),
         measure(["bash", "-c", loop], env, runs), target="< 100 MB, within 1.5x of curl loop")
     emulator.terminate()
+
+
+def bash_completion():
+    """Times one Tab after `celigo flows get ` in bash, and the
+    `__complete` call behind it, with 50,000 flows in the ID cache. Bash
+    gets the newest 1,000 IDs; zsh gets all 50,000, with names."""
+    with tempfile.TemporaryDirectory() as cache_home:
+        profile = os.path.join(cache_home, "celigo", "default")
+        os.makedirs(profile)
+        with open(os.path.join(profile, "flows.tsv"), "w") as tsv:
+            for index in range(50_000):
+                tsv.write(f"{index:024x}\tBenchmark flow {index}\t{index % 100:024x}\n")
+        # An empty HOME and no config variables keep a config file from
+        # choosing another profile.
+        env = dict(os.environ, HOME=cache_home, XDG_CACHE_HOME=cache_home,
+                   PATH=os.path.dirname(BINARY) + os.pathsep + os.environ["PATH"])
+        for name in ("CELIGO_PROFILE", "CELIGO_CONFIG", "XDG_CONFIG_HOME"):
+            env.pop(name, None)
+        script = os.path.abspath("completions/celigo.bash")
+        tab = (f"source {script}; COMP_WORDS=(celigo flows get ''); COMP_CWORD=3; _celigo; "
+               "[ ${#COMPREPLY[@]} -ge 1000 ]")
+        row("bash Tab on an ID, 50,000 cached flows", measure(["bash", "-c", tab], env), target="< 50 ms")
+        row("__complete bash, 50,000 cached flows",
+            measure([BINARY, "__complete", "bash", "--", "flows", "get", ""], env), target="< 50 ms")
+        row("__complete zsh, 50,000 cached flows",
+            measure([BINARY, "__complete", "zsh", "--", "flows", "get", ""], env))
 
 
 def health_requests(env):

@@ -85,8 +85,9 @@ public struct Completer: Sendable {
         length = item.count
       }
       let lookup = IDLookup(cache: workbench.cache)
-      let entries = lookup.entries(kind, in: scope(of: line, lookup, workbench.context))
-      return IDCompletion.result(for: item, among: entries, typedLength: length, isList: isList)
+      let index = workbench.cache.index(kind)
+      let positions = lookup.positions(in: index, kind, in: scope(of: line, lookup, workbench.context))
+      return IDCompletion.result(for: item, in: index, at: positions, typedLength: length, isList: isList)
     }
   }
 

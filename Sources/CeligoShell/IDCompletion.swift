@@ -2,15 +2,16 @@ import CeligoKit
 
 /// Completion of an ID from cached entries.
 enum IDCompletion {
-  /// Returns the completion of `word` among `entries`. One match replaces
+  /// Returns the completion of `word` among the entries of `index` at
+  /// `positions` (all when nil). One match replaces
   /// the typed text (`typedLength` characters, quotes included) by its ID.
   /// Several matches by ID prefix extend the word to their common prefix.
   /// Other matches are listed as `ID  name`: the newest
   /// `Completer.maxListed` of them, sorted by name.
-  static func result(for word: String, among entries: [CachedID], typedLength: Int, isList: Bool)
-    -> CompletionResult
-  {
-    let found = IDLookup.completions(of: word, among: entries, limit: Completer.maxListed)
+  static func result(
+    for word: String, in index: IDIndex, at positions: [Int]?, typedLength: Int, isList: Bool
+  ) -> CompletionResult {
+    let found = index.completions(of: word, at: positions, limit: Completer.maxListed)
     guard let first = found.newest.first else {
       return CompletionResult(word: word, candidates: [], insertion: "")
     }

@@ -43,6 +43,17 @@ public final class IDCache: @unchecked Sendable {
     lock.withLock { ordered(kind) }
   }
 
+  /// Returns the cached IDs of `kind` indexed for completion. The index is
+  /// built on the first call after a change, then shared.
+  public func index(_ kind: ResourceKind) -> IDIndex {
+    lock.withLock {
+      var current = table(kind)
+      let index = current.index()
+      tables[kind] = current
+      return index
+    }
+  }
+
   /// Returns the cached entry of one ID, or nil.
   public func entry(_ kind: ResourceKind, id: String) -> CachedID? {
     lock.withLock { table(kind).entry(id) }

@@ -4,6 +4,7 @@ struct IDTable {
   private var entries: [String: (entry: CachedID, sequence: Int)] = [:]
   private var nextSequence = 0
   private var ordered: [CachedID]?
+  private var built: IDIndex?
 
   var count: Int { entries.count }
 
@@ -17,6 +18,7 @@ struct IDTable {
     entries[entry.id] = (entry, nextSequence)
     nextSequence += 1
     ordered = nil
+    built = nil
   }
 
   /// Changes the parent of an entry in place, keeping its age; an unknown
@@ -26,6 +28,7 @@ struct IDTable {
       guard existing.entry.parent != parent else { return }
       entries[id] = (existing.entry.withParent(parent), existing.sequence)
       ordered = nil
+      built = nil
     } else {
       put(CachedID(id: id, name: "", parent: parent))
     }
@@ -39,6 +42,7 @@ struct IDTable {
       entries[item.entry.id] = nil
     }
     ordered = nil
+    built = nil
   }
 
   /// Returns every entry, oldest first. The array is kept until the next
@@ -48,5 +52,14 @@ struct IDTable {
     let sorted = entries.values.sorted { $0.sequence < $1.sequence }.map(\.entry)
     ordered = sorted
     return sorted
+  }
+
+  /// Returns the completion index of every entry, kept like `all()` until
+  /// the next change.
+  mutating func index() -> IDIndex {
+    if let built { return built }
+    let index = IDIndex(all())
+    built = index
+    return index
   }
 }
