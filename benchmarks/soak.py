@@ -6,8 +6,8 @@ Usage: python3 benchmarks/soak.py [commands] [fault-percent]   (default 10000, 5
 Prints the completed commands, the failures by exit code, the total time,
 and the peak resident memory (wait4's ru_maxrss) of the celigo processes
 among the first and the last 100 commands, to show that nothing grows.
-Each command is its own process: a piped `celigo shell` session is the
-better soak once the shell exists.
+Each command is its own process. benchmarks/shell_soak.py soaks one
+interactive shell session instead.
 """
 import collections
 import json

@@ -64,10 +64,10 @@ public struct Completer: Sendable {
       let option = String(word[..<equals])
       let value = String(word[word.index(after: equals)...])
       let target = CompletionTarget.afterOption(option, previous: previous, vocabulary)
-      return result(for: value, target ?? .names([]), line: previous, typedLength: value.count)
+      return result(for: value, target ?? .names([]), line: previous, typedLength: value.unicodeScalars.count)
     }
     let target = CompletionTarget.after(previous, word: word, vocabulary)
-    return result(for: word, target, line: previous, typedLength: line.count - scan.lastWordStart)
+    return result(for: word, target, line: previous, typedLength: line.unicodeScalars.count - scan.lastWordStart)
   }
 
   private func result(for word: String, _ target: CompletionTarget, line: [String], typedLength: Int)

@@ -3,8 +3,8 @@ import CeligoKit
 /// Completion of an ID from cached entries.
 enum IDCompletion {
   /// Returns the completion of `word` among the entries of `index` at
-  /// `positions` (all when nil). One match replaces
-  /// the typed text (`typedLength` characters, quotes included) by its ID.
+  /// `positions` (all when nil). One match replaces the typed text
+  /// (`typedLength` Unicode scalars, quotes included) by its ID.
   /// Several matches by ID prefix extend the word to their common prefix.
   /// Other matches are listed as `ID  name`: the newest
   /// `Completer.maxListed` of them, sorted by name.

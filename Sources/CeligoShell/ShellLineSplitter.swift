@@ -2,6 +2,10 @@
 /// expansions: blanks separate words, `'…'` keeps every character as is,
 /// `"…"` keeps every character but lets `\` escape `"` and `\`, and outside
 /// quotes `\` escapes any character.
+///
+/// It reads Unicode scalars, not `Character`s, as a POSIX shell reads bytes:
+/// a combining mark after a quote or blank would otherwise join it into one
+/// grapheme cluster and hide it, so `'\u{301}'` would not be quoted.
 public enum ShellLineSplitter {
   /// Returns the words of `line`, or throws `ShellLineSplitError` when a
   /// quote is not closed or the line ends in a lone backslash.
@@ -17,16 +21,17 @@ public enum ShellLineSplitter {
   /// word is then the unfinished one.
   static func scan(_ line: String) -> ShellLineScan {
     var words: [String] = []
-    var word = ""
+    var word = String.UnicodeScalarView()
     var inWord = false
-    var quote: Character?
+    var quote: Unicode.Scalar?
     var escaping = false
     var offset = 0
     var wordStart = 0
 
-    for character in line {
+    for character in line.unicodeScalars {
       defer { offset += 1 }
-      if !inWord && !escaping && quote == nil && !character.isWhitespace {
+      let isWhitespace = character.properties.isWhitespace
+      if !inWord && !escaping && quote == nil && !isWhitespace {
         wordStart = offset
       }
       if escaping {
@@ -51,11 +56,11 @@ public enum ShellLineSplitter {
       case (nil, "'"), (nil, "\""):
         quote = character
         inWord = true
-      case (nil, _) where character.isWhitespace:
+      case (nil, _) where isWhitespace:
         if inWord {
-          words.append(word)
+          words.append(String(word))
         }
-        word = ""
+        word = String.UnicodeScalarView()
         inWord = false
       default:
         word.append(character)
@@ -64,7 +69,7 @@ public enum ShellLineSplitter {
     }
 
     if inWord {
-      words.append(word)
+      words.append(String(word))
     }
     let error: ShellLineSplitError? =
       if escaping && quote == nil {
@@ -85,8 +90,9 @@ struct ShellLineScan: Equatable {
   var words: [String]
   var endsInWord: Bool
   var error: ShellLineSplitError?
-  /// Where the last word starts in the line, in characters, quotes
-  /// included; the line's length when it ends in a blank.
+  /// Where the last word starts in the line, quotes included, or the line's
+  /// length when it ends in a blank. It counts Unicode scalars, the unit of
+  /// libedit's wide-character buffer.
   var lastWordStart = 0
 }
 

@@ -24,6 +24,11 @@ import Testing
     ("a\\\"b", ["a\"b"]),
     ("--errors '[{\"id\":\"e1\"}]'", ["--errors", "[{\"id\":\"e1\"}]"]),
     ("flows get café", ["flows", "get", "café"]),
+    // A combining mark after a quote or blank forms one grapheme cluster
+    // with it, but the quote and the blank still count.
+    ("tags create '\u{301}x'", ["tags", "create", "\u{301}x"]),
+    ("a \u{301}b", ["a", "\u{301}b"]),
+    ("'a' '\u{1A5B}'", ["a", "\u{1A5B}"]),
   ])
   func splitsWords(line: String, expected: [String]) throws {
     #expect(try ShellLineSplitter.split(line) == expected)

@@ -21,7 +21,7 @@ enum TagCommands {
         let tag = try await context.client.document(
           APIRequest("POST", "/v1/tags", body: ["tag": .string(name)]))
         context.output.result(
-          json: tag, text: "Created tag \(tag["_id"]?.cellText ?? "") '\(name)'")
+          json: tag, text: "Created tag \(tag["_id"]?.cellText ?? "") '\(name)'", kind: .tag)
       }),
     CommandSpec(
       "tags", "update", "rename a tag",

@@ -25,6 +25,11 @@ public final class APIClient: Sendable {
     configuration.timeoutIntervalForRequest = settings.timeout
     configuration.httpMaximumConnectionsPerHost = 8
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+    // NOTE: In Swift 6.3.1 on Linux, FoundationNetworking stops the process
+    // with "Transfer completed, but there's no response" when a connection
+    // closes before the response headers are complete (the emulator's drop
+    // fault on a 204 reply does this). No error reaches the caller, so the
+    // shell ends. Upstream fix: swift-corelibs-foundation pull request 5286.
     self.session = URLSession(configuration: configuration)
   }
 

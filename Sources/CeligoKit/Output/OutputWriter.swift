@@ -55,8 +55,13 @@ public final class OutputWriter: @unchecked Sendable {
     }
   }
 
-  /// Prints the API's answer in JSON format, or a sentence in table format.
-  public func result(json: JSONValue?, text: String) {
+  /// Prints the API's response in JSON format, or a sentence in table format.
+  /// With `kind`, `json` is a record of that kind, such as a created tag,
+  /// so its ID goes to `onRecords`: the ID cache and the shell's `$_`.
+  public func result(json: JSONValue?, text: String, kind: ResourceKind? = nil) {
+    if let kind, let json, let onRecords {
+      onRecords(PrintedRecords(kind: kind, records: [json], isList: false))
+    }
     if format == .json {
       terminal.writeOutput((json ?? .object([])).serialized(pretty: true) + "\n")
     } else {
