@@ -141,15 +141,19 @@ import Testing
   }
 
   @Test func slowGetTimesOutAfterRetries() async throws {
-    let fixture = try EmulatorFixture { $0.latencyMilliseconds = 700 }
-    let result = try await fixture.run(["--timeout", "0.3", "tags", "list"])
+    // A timeout well above connection time, so each attempt reaches the
+    // server even on a loaded machine, and a latency well above the timeout.
+    let fixture = try EmulatorFixture { $0.latencyMilliseconds = 3000 }
+    let result = try await fixture.run(["--timeout", "1", "tags", "list"])
     #expect(result.status == 5)
     #expect(
       result.stderr
         == "celigo: cannot reach the API: GET \(fixture.emulator.baseURL)/v1/tags failed on all 4 attempts"
         + " (timed out)" + Self.reachAdvice)
     // The slow server answers each attempt after the client gave up on it.
-    while fixture.requests("GET", "/v1/tags").count < 4 { try await Task.sleep(nanoseconds: 50_000_000) }
+    for _ in 0..<200 where fixture.requests("GET", "/v1/tags").count < 4 {
+      try await Task.sleep(nanoseconds: 50_000_000)
+    }
     #expect(fixture.requests("GET", "/v1/tags").count == 4)
   }
 }

@@ -70,8 +70,15 @@ import Testing
     #expect(!flows.contains("Salesforce Account"))
 
     try session.send(literal: "flows get ")
-    let offered = try await tab(until: "  HubSpot Deals to Snowflake", in: session)
-    let offeredBelow = offered.components(separatedBy: contextPrompt + "flows get").dropFirst().joined()
+    var offered = try await tab(until: "  HubSpot Deals to Snowflake", in: session)
+    // The table above also shows the names, so wait for them below the line.
+    var offeredBelow = ""
+    for _ in 0..<100 {
+      offeredBelow = offered.components(separatedBy: contextPrompt + "flows get").dropFirst().joined()
+      if offeredBelow.contains("  HubSpot Deals to Snowflake") { break }
+      try await Task.sleep(for: .milliseconds(100))
+      offered = try session.capture(scrollback: true)
+    }
     #expect(offeredBelow.contains("  HubSpot Companies to Snowflake"))
     #expect(!offeredBelow.contains("Shopify"))
   }
