@@ -35,7 +35,10 @@ struct CommandDispatcher: Sendable {
 
   /// Runs `words` and returns the outcome. Blank input finishes with 0.
   func run(_ words: [String]) async -> CommandOutcome {
-    let (words, background) = BackgroundJobs.splitTrailingAmpersand(words)
+    var (words, background) = BackgroundJobs.splitTrailingAmpersand(words)
+    // Hints print one-shot commands such as `celigo troubleshoot F`, so a
+    // pasted leading `celigo` is dropped.
+    if words.count > 1, words.first == "celigo" { words.removeFirst() }
     guard let first = words.first else {
       if background {
         writeError("&: a command must come before it, such as 'flows run ID --wait &'\n")

@@ -82,4 +82,14 @@ import Testing
     #expect(result.stderr.hasPrefix("celigo: login is not available in the demo shell"))
     #expect(!FileManager.default.fileExists(atPath: home + "/.config/celigo/config.json"))
   }
+
+  @Test func pastedCeligoPrefixIsDropped() async throws {
+    let home = CeligoProcess.scratchHome()
+    let environment = CeligoProcess.environment(baseURL: nil, token: nil, home: home)
+    let result = try await CeligoProcess.run(
+      ["shell", "--demo"], environment: environment, input: "celigo tags list --format json\n")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("\"tag\": \"needs-review\""))
+    #expect(result.stderr.isEmpty)
+  }
 }
