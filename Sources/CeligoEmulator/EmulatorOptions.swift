@@ -40,7 +40,7 @@ public struct EmulatorOptions: Sendable {
   /// the API sends, before it is applied.
   public var htmlErrorEvery: Int = 0
   /// Every Nth write (POST, PUT, PATCH or DELETE) is applied but never
-  /// answered: the connection stays silent until the client closes it.
+  /// responded to: the connection stays silent until the client closes it.
   /// Such a request is recorded with status 0.
   public var stallWriteEvery: Int = 0
   /// The first N requests get 429 `rate_limited` with `Retry-After:
@@ -68,9 +68,9 @@ public enum Fault: String, Sendable, CaseIterable {
   case rateLimited = "429"
   /// Applied, then the connection closes halfway through the response.
   case dropConnection = "drop"
-  /// Applied, and answered 2xx with the JSON body cut in half.
+  /// Applied, and given a 2xx response with the JSON body cut in half.
   case truncatedBody = "truncate"
-  /// Applied and never answered (writes only).
+  /// Applied and never responded to (writes only).
   case stall = "stall"
 
   /// The faults that a random draw may pick. A stall waits out the client's

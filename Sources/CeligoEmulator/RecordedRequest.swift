@@ -1,6 +1,6 @@
 import CeligoKit
 
-/// One request the emulator received, with the status it answered.
+/// One request the emulator received, with the status it returned.
 public struct RecordedRequest: Sendable {
   /// HTTP method, for example `GET`.
   public let method: String

@@ -3,7 +3,7 @@ import CeligoKit
 /// Turns the words typed in the shell into the words the runner parses:
 /// `$N` and `$_` become IDs, names and ID prefixes become IDs, missing IDs
 /// come from the context, and `set format` adds `--format`. The catalog
-/// says which words are IDs of which kind.
+/// defines which words are IDs of which kind.
 struct CommandLineRewriter {
   let vocabulary: ShellVocabulary
   let workbench: Workbench

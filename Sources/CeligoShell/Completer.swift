@@ -96,8 +96,13 @@ public struct Completer: Sendable {
   private func scope(of line: [String], _ lookup: IDLookup, _ context: ShellContext) -> IDScope {
     var scope = IDScope(integration: context.integration, flow: context.flow)
     for (index, word) in line.enumerated() where index + 1 < line.count {
-      let kind: ResourceKind? = word == "--integration" ? .integration : word == "--flow" ? .flow : nil
-      guard let kind, case .found(let id) = lookup.resolve(line[index + 1], kind, in: scope) else { continue }
+      let kind: ResourceKind
+      switch word {
+      case "--integration": kind = .integration
+      case "--flow": kind = .flow
+      default: continue
+      }
+      guard case .found(let id) = lookup.resolve(line[index + 1], kind, in: scope) else { continue }
       if kind == .integration {
         scope = IDScope(integration: id, flow: nil)
       } else {

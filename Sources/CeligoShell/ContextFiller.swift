@@ -13,7 +13,7 @@ struct ContextFiller {
   /// mixed with a different one from the context.
   static let scopeKinds: Set<ResourceKind> = [.integration, .flow, .export, .import]
 
-  /// Returns `words` with the context's IDs added. `given` holds the
+  /// Returns `words` with the context's IDs added. `given` contains the
   /// options on the line, `positionals` the number of positional words.
   func fill(_ words: [String], given: Set<String>, positionals: Int) -> [String] {
     var added: [String] = []

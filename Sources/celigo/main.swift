@@ -1,7 +1,7 @@
 import CeligoKit
 import Foundation
 
-// The entry point only routes: `--version` answers before anything else
+// The entry point only routes: `--version` prints before anything else
 // is set up, the shell and the emulator run here, and every other command
 // goes through the shared runner.
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -12,7 +12,7 @@ if arguments == ["--version"] {
 
 let environment = ProcessInfo.processInfo.environment
 if arguments.first == "__complete" {
-  // Answers one Tab of the bash, zsh and fish scripts, from the catalog and
+  // Responds to one Tab of the bash, zsh and fish scripts, from the catalog and
   // the ID cache only.
   print(ShellCompletion.respond(Array(arguments.dropFirst()), environment: environment), terminator: "")
   exit(ExitCode.success)

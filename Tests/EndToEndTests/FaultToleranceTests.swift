@@ -150,7 +150,7 @@ import Testing
       result.stderr
         == "celigo: cannot reach the API: GET \(fixture.emulator.baseURL)/v1/tags failed on all 4 attempts"
         + " (timed out)" + Self.reachAdvice)
-    // The slow server answers each attempt after the client gave up on it.
+    // The slow server responds to each attempt after the client gave up on it.
     for _ in 0..<200 where fixture.requests("GET", "/v1/tags").count < 4 {
       try await Task.sleep(nanoseconds: 50_000_000)
     }

@@ -144,7 +144,8 @@ import Testing
       let result = try await fixture.run(command)
       #expect(result.status == 0, "\(command): \(result.stderr)")
       #expect(!result.stdout.isEmpty, "\(command) printed nothing")
-      #expect(!result.stdout.hasPrefix("[") && !result.stdout.hasPrefix("{"), "\(command) printed JSON")
+      #expect(!result.stdout.hasPrefix("["), "\(command) printed a JSON array")
+      #expect(!result.stdout.hasPrefix("{"), "\(command) printed a JSON object")
     }
   }
 }

@@ -51,7 +51,7 @@ final class Router: @unchecked Sendable {
       + Router.connectionRoutes + Router.resourceRoutes
   }
 
-  /// Answers one request; never throws, because every failure becomes an
+  /// Handles one request; never throws, because every failure becomes an
   /// error envelope.
   func handle(_ request: HTTPRequest) -> HTTPResponse {
     if options.latencyMilliseconds > 0 {

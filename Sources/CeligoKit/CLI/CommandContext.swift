@@ -1,4 +1,4 @@
-/// What a handler works with: the API client, the settings, the output and
+/// The handler's inputs: the API client, the settings, the output and
 /// the user at the terminal.
 public struct CommandContext: Sendable {
   public let client: APIClient
@@ -19,7 +19,7 @@ public struct CommandContext: Sendable {
   }
 
   /// Asks before a destructive action. Passes with `--yes`; asks on a
-  /// terminal; otherwise throws, since nobody can answer.
+  /// terminal; otherwise throws, because no one can reply.
   public func confirm(_ question: String) throws {
     if settings.assumeYes { return }
     guard terminal.isInteractive else {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where a command's output goes and how it asks the user; the executable
-/// and the shell provide the real terminal, tests a recording one.
+/// The destination of a command's output and the means to prompt the user.
+/// The executable and the shell provide the real terminal, tests a recording one.
 public protocol TerminalIO: Sendable {
   /// Writes results (stdout).
   func writeOutput(_ text: String)

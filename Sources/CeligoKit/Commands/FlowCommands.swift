@@ -104,7 +104,7 @@ enum FlowRun {
 
     let response = try await context.client.json(
       APIRequest("POST", "/v1/flows/\(flow)/run", body: .object(body)))
-    // The API answers one object; some clients have seen a list of them.
+    // The API returns one object, but some clients have seen a list of them.
     let first = response?.arrayValue?.first ?? response
     guard let jobId = first?["_jobId"]?.stringValue else {
       throw CeligoError.malformedResponse(

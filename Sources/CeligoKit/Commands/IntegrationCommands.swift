@@ -57,7 +57,7 @@ enum IntegrationCommands {
   }
 }
 
-/// Dependency answers are objects keyed by resource type; tables show one
+/// Dependency responses are objects keyed by resource type, so tables show one
 /// row per dependent resource.
 enum Dependencies {
   static func handler(_ path: @escaping @Sendable (Invocation) -> String) -> CommandRunKind {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An error answered by the integrator.io API, decoded from the
+/// An error returned by the integrator.io API, decoded from the
 /// `{"errors":[{"code","message","field"}]}` envelope.
 public struct APIError: Error, Sendable, Equatable {
   public let status: Int
@@ -29,9 +29,9 @@ public enum CeligoError: Error, Sendable {
   case usage(String)
   /// No token, an unreadable config file, an invalid base URL.
   case configuration(String)
-  /// The API answered with an error status.
+  /// The API returned an error status.
   case api(APIError)
-  /// 429 answers outlasted every retry.
+  /// 429 responses outlasted every retry.
   case rateLimited(method: String, path: String, attempts: Int)
   /// The server could not be reached, or the connection failed, after retries.
   case unreachable(method: String, url: String, reason: String, attempts: Int)

@@ -7,7 +7,7 @@ extension APIClient {
     return try response.json(method: request.method, path: request.path)
   }
 
-  /// Sends a request that must answer a JSON document.
+  /// Sends a request whose response must be a JSON document.
   public func document(_ request: APIRequest) async throws -> JSONValue {
     guard let value = try await json(request) else {
       throw CeligoError.malformedResponse(
@@ -17,7 +17,7 @@ extension APIClient {
   }
 
   /// Fetches a list that pages with `Link: rel="next"`, calling `page` with
-  /// each page's records. A 204 answer is an empty list. Next URLs are
+  /// each page's records. A 204 response is an empty list. Next URLs are
   /// followed verbatim.
   public func forEachLinkPage(
     _ first: APIRequest, page: ([JSONValue]) throws -> Void

@@ -33,8 +33,8 @@ public final class APIClient: Sendable {
     self.session = URLSession(configuration: configuration)
   }
 
-  /// Sends a request, retrying 429 answers after `Retry-After` and, for
-  /// idempotent requests, 5xx answers and network failures with backoff.
+  /// Sends a request, retrying 429 responses after `Retry-After` and, for
+  /// idempotent requests, 5xx responses and network failures with backoff.
   /// Throws `CeligoError.api` for any other non-2xx status.
   public func send(_ request: APIRequest) async throws -> APIResponse {
     let url = try request.url(base: baseURL)

@@ -3,9 +3,9 @@ import Foundation
 /// When to send a request again: 429 after its `Retry-After`, and 5xx or
 /// network failures with exponential backoff and jitter.
 public struct RetryPolicy: Sendable {
-  /// Attempts in all for a 429 answer.
+  /// Attempts in all for a 429 response.
   public var rateLimitAttempts = 6
-  /// Attempts in all for 5xx answers and network failures.
+  /// Attempts in all for 5xx responses and network failures.
   public var failureAttempts = 4
   /// First backoff delay in seconds; it doubles on each attempt.
   public var baseDelay = 0.25

@@ -32,7 +32,7 @@ extension ResourceKind {
     .integration, .flow, .connection, .export, .import, .job, .tag, .cache, .user,
   ]
 
-  /// The key that holds a record's ID: `errorId` for errors, else `_id`.
+  /// The key that contains a record's ID: `errorId` for errors, else `_id`.
   public var idField: String {
     self == .error ? "errorId" : "_id"
   }
