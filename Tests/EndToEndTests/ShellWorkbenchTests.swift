@@ -27,10 +27,12 @@ import Testing
   }
 
   /// Types `line`, presses Enter and waits for `text`.
-  func run(_ line: String, in session: TmuxSession, until text: String) async throws -> String {
+  func run(
+    _ line: String, in session: TmuxSession, until text: String, timeout: Duration = .seconds(10)
+  ) async throws -> String {
     try session.send(literal: line)
     try session.send(keys: "Enter")
-    return try await session.waitFor(text)
+    return try await session.waitFor(text, timeout: timeout)
   }
 
   /// Returns the last line of the screen that starts with `prefix`.
@@ -147,7 +149,8 @@ import Testing
     #expect(!interrupted.contains("TAG ID"))
     #expect(try session.exitStatus() == nil)
 
-    let listed = try await run("tags list", in: session, until: "TAG ID")
+    // Each request takes the 10 s latency, so the wait allows for it.
+    let listed = try await run("tags list", in: session, until: "TAG ID", timeout: .seconds(40))
     #expect(listed.contains("needs-review"))
   }
 }
