@@ -8,7 +8,13 @@ let package = Package(
     .executable(name: "celigo", targets: ["celigo"])
   ],
   targets: [
-    .target(name: "CeligoKit"),
+    .systemLibrary(
+      name: "CLibCurl",
+      pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+    ),
+    .target(name: "CCurlShim", dependencies: ["CLibCurl"]),
+    .target(name: "CeligoKit", dependencies: ["CCurlShim", "CLibCurl"]),
     .target(name: "CeligoEmulator", dependencies: ["CeligoKit"]),
     .systemLibrary(
       name: "CLibEdit",

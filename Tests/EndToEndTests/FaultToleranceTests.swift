@@ -44,6 +44,21 @@ import Testing
     #expect(fixture.emulator.records("tags").filter { $0["tag"] == "dropped-tag" }.count == 1)
   }
 
+  @Test func droppedDeleteReplyIsNoCrash() async throws {
+    // The first request reads the tag; the second, the DELETE, loses its
+    // connection halfway through the 204 reply's headers.
+    let fixture = try EmulatorFixture { $0.dropConnectionEvery = 2 }
+    let tag = try #require(fixture.emulator.records("tags").first)
+    let id = try #require(tag["_id"]?.stringValue)
+    let name = try #require(tag["tag"]?.stringValue)
+    let result = try await fixture.run(["tags", "delete", id, "--yes"])
+    #expect(result.status == 0)
+    #expect(result.stdout == "Deleted tag \(id) '\(name)'\n")
+    #expect(result.stderr.isEmpty)
+    #expect(fixture.requests("DELETE", "/v1/tags/\(id)").map(\.status) == [0])
+    #expect(!fixture.emulator.records("tags").contains { $0["_id"]?.stringValue == id })
+  }
+
   @Test func serverErrorsOnGetExitOne() async throws {
     let fixture = try EmulatorFixture { $0.serverErrorEvery = 1 }
     let result = try await fixture.run(["integrations", "list"])
@@ -92,9 +107,31 @@ import Testing
     let result = try await fixture.run(["integrations", "list"])
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("celigo: invalid response to GET /v1/integrations: invalid JSON at byte "))
+    #expect(result.stderr.hasSuffix(" (the same on all 4 attempts)\n"))
     #expect(result.stderr.split(separator: "\n").count == 1)
-    #expect(fixture.requests("GET", "/v1/integrations").count == 1)
+    #expect(fixture.requests("GET", "/v1/integrations").count == 4)
     #expect(result.stdout.isEmpty)
+  }
+
+  @Test func truncatedJSONOnGetRecovers() async throws {
+    let fixture = try EmulatorFixture { $0.malformedBodyEvery = 2 }
+    let first = try await fixture.run(["--format", "json", "tags", "list"])
+    #expect(first.status == 0)
+    let second = try await fixture.run(["--verbose", "--format", "json", "tags", "list"])
+    #expect(second.status == 0)
+    #expect(second.stdout == first.stdout)
+    #expect(second.stderr.contains("* retrying GET /v1/tags in "))
+    #expect(second.stderr.contains(" after: invalid JSON at byte "))
+    #expect(fixture.requests("GET", "/v1/tags").count == 3)
+  }
+
+  @Test func truncatedJSONAfterPostIsNotRepeated() async throws {
+    let fixture = try EmulatorFixture { $0.malformedBodyEvery = 1 }
+    let result = try await fixture.run(["tags", "create", "half-answered"])
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("celigo: invalid response to POST /v1/tags: invalid JSON at byte "))
+    #expect(fixture.requests("POST", "/v1/tags").count == 1)
+    #expect(fixture.emulator.records("tags").filter { $0["tag"] == "half-answered" }.count == 1)
   }
 
   @Test func rateLimitStormOutlastsRetries() async throws {

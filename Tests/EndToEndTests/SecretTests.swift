@@ -126,11 +126,12 @@ import Testing
       $0.malformedBodyEvery = 11
     }
     let flow = try #require(fixture.emulator.records("flows").first { $0["disabled"] == false }?["_id"]?.stringValue)
+    let disabled = try #require(fixture.emulator.records("flows").first { $0["disabled"] == true }?["_id"]?.stringValue)
     let tag = try #require(fixture.emulator.records("tags").first?["_id"]?.stringValue)
     let missing = "0123456789abcdef01234567"
     let commands: [[String]] = [
       ["integrations", "list"], ["--format", "json", "integrations", "list"], ["flows", "list"],
-      ["flows", "get", flow], ["flows", "errors", flow], ["flows", "run", flow], ["jobs", "list"],
+      ["flows", "get", flow], ["flows", "errors", flow], ["flows", "run", flow], ["flows", "run", disabled], ["jobs", "list"],
       ["connections", "list"], ["tags", "list"], ["tags", "get", tag], ["tags", "create", "from-test"],
       ["users", "list"], ["caches", "list"], ["flows", "get", missing], ["jobs", "cancel", missing],
       ["tags", "delete", tag], ["flows", "get", "not-an-id"], ["jobs", "list", "--since", "yesterday"],

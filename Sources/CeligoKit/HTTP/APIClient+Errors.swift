@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 extension APIClient {
   /// Builds the typed error of a non-2xx response from its error envelope, or
   /// from a summary of whatever else the body contains, such as a gateway's
@@ -47,29 +43,12 @@ extension APIClient {
 
   /// Returns a short description of a transport failure.
   static func reason(_ error: Error) -> String {
-    guard let urlError = error as? URLError else { return String(describing: error) }
-    switch urlError.code {
-    case .timedOut: return "timed out"
-    case .cannotConnectToHost: return "connection refused"
-    case .networkConnectionLost: return "connection lost"
-    case .cannotFindHost, .dnsLookupFailed: return "host not found"
-    case .notConnectedToInternet: return "no network"
-    case .badServerResponse, .cannotParseResponse: return "invalid HTTP response"
-    case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-      .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
-      return "TLS connection failed"
-    default:
-      // FoundationNetworking reports libcurl failures, such as a transfer
-      // that closed before its last byte, as code -1 with curl's message.
-      let description = urlError.localizedDescription
-      return description.isEmpty ? "network error \(urlError.code.rawValue)" : description
-    }
+    (error as? TransportError)?.reason ?? String(describing: error)
   }
 
   /// True for failures where no byte of the request can have reached the
   /// server, so that even a POST may be sent again.
   static func connectionNeverOpened(_ error: Error) -> Bool {
-    guard let urlError = error as? URLError else { return false }
-    return [.cannotConnectToHost, .cannotFindHost, .dnsLookupFailed].contains(urlError.code)
+    (error as? TransportError)?.neverSent ?? false
   }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension APIClient {
   /// Sends a request and parses its JSON body; an empty body is nil.
   public func json(_ request: APIRequest) async throws -> JSONValue? {
-    let response = try await send(request)
+    let response = try await send(request, parsingJSON: true)
     return try response.json(method: request.method, path: request.path)
   }
 
@@ -25,7 +25,7 @@ extension APIClient {
     var request = first
     var seen = Set<String>()
     while true {
-      let response = try await send(request)
+      let response = try await send(request, parsingJSON: true)
       let body = try response.json(method: request.method, path: request.path)
       switch body {
       case nil: try page([])

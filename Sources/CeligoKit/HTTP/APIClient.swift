@@ -1,15 +1,11 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// The integrator.io HTTP client: bearer authentication, retries that
 /// honour `Retry-After`, and an optional trace with the token redacted.
 public final class APIClient: Sendable {
   public let baseURL: URL
   let token: String
-  let session: URLSession
+  let timeout: Double
   let trace: (@Sendable (String) -> Void)?
   let retry: RetryPolicy
 
@@ -21,34 +17,32 @@ public final class APIClient: Sendable {
     self.token = settings.token
     self.retry = retry
     self.trace = settings.verbose ? trace : nil
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = settings.timeout
-    configuration.httpMaximumConnectionsPerHost = 8
-    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-    // NOTE: In Swift 6.3.1 on Linux, FoundationNetworking stops the process
-    // with "Transfer completed, but there's no response" when a connection
-    // closes before the response headers are complete (the emulator's drop
-    // fault on a 204 reply does this). No error reaches the caller, so the
-    // shell ends. Upstream fix: swift-corelibs-foundation pull request 5286.
-    self.session = URLSession(configuration: configuration)
+    self.timeout = settings.timeout
   }
 
   /// Sends a request, retrying 429 responses after `Retry-After` and, for
   /// idempotent requests, 5xx responses and network failures with backoff.
-  /// Throws `CeligoError.api` for any other non-2xx status.
-  public func send(_ request: APIRequest) async throws -> APIResponse {
+  /// Throws `CeligoError.api` for any other non-2xx status. With
+  /// `parsingJSON`, a 2xx body must be JSON, and an idempotent request whose
+  /// body is not, such as one cut short by a proxy, is sent again.
+  public func send(_ request: APIRequest, parsingJSON: Bool = false) async throws -> APIResponse {
     let url = try request.url(base: baseURL)
     let shownPath = url.path + (url.query.map { "?\($0)" } ?? "")
-    var urlRequest = URLRequest(url: url)
-    urlRequest.httpMethod = request.method
-    urlRequest.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-    urlRequest.setValue("application/json", forHTTPHeaderField: "Accept")
-    urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    if let body = request.body {
-      urlRequest.httpBody = Data(body.serialized().utf8)
+    var body: Data?
+    if let value = request.body {
+      body = Data(value.serialized().utf8)
     } else if request.method != "GET" && request.method != "DELETE" {
-      urlRequest.httpBody = Data("{}".utf8)
+      body = Data("{}".utf8)
     }
+    let transfer = CurlTransport.Request(
+      method: request.method, url: url.absoluteString,
+      headers: [
+        "Authorization: Bearer \(token)", "Accept: application/json",
+        "Content-Type: application/json",
+        // No "Expect: 100-continue" wait before a body.
+        "Expect:",
+      ],
+      body: body, idleTimeout: timeout, freshConnection: !request.idempotent)
 
     var attempt = 0
     while true {
@@ -57,7 +51,7 @@ public final class APIClient: Sendable {
       let started = DispatchTime.now()
       let outcome: Result<APIResponse, Error>
       do {
-        outcome = .success(try await perform(urlRequest))
+        outcome = .success(try await CurlTransport.shared.perform(transfer))
       } catch {
         outcome = .failure(error)
       }
@@ -67,7 +61,20 @@ public final class APIClient: Sendable {
       case .success(let response):
         log("\(request.method) \(url.absoluteString) \(response.status) \(Int(elapsed)) ms"
           + (attempt > 1 ? " (attempt \(attempt))" : ""))
-        if (200..<300).contains(response.status) { return response }
+        if (200..<300).contains(response.status) {
+          guard parsingJSON else { return response }
+          do {
+            return try response.parsingJSON(method: request.method, path: shownPath)
+          } catch CeligoError.malformedResponse(let method, let path, let reason) {
+            guard let wait = retry.networkDecision(attempt: attempt, safe: request.idempotent) else {
+              let tries = attempt > 1 ? " (the same on all \(attempt) attempts)" : ""
+              throw CeligoError.malformedResponse(method: method, path: path, reason: reason + tries)
+            }
+            log("retrying \(request.method) \(shownPath) in \(Self.seconds(wait)) after: \(reason)")
+            try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+            continue
+          }
+        }
         let decision = retry.decision(
           status: response.status, attempt: attempt, idempotent: request.idempotent,
           retryAfter: response.headers["retry-after"])
@@ -97,20 +104,6 @@ public final class APIClient: Sendable {
           method: request.method, url: url.absoluteString, reason: reason, attempts: attempt)
       }
     }
-  }
-
-  private func perform(_ request: URLRequest) async throws -> APIResponse {
-    let (data, response) = try await session.cancellableData(for: request)
-    guard let http = response as? HTTPURLResponse else {
-      throw URLError(.badServerResponse)
-    }
-    var headers: [String: String] = [:]
-    for (name, value) in http.allHeaderFields {
-      if let name = name as? String, let value = value as? String {
-        headers[name.lowercased()] = value
-      }
-    }
-    return APIResponse(status: http.statusCode, headers: headers, body: data)
   }
 
   /// Writes a trace line with the token masked, when tracing is on.

@@ -58,9 +58,28 @@ public struct APIResponse: Sendable {
   public let status: Int
   public let headers: [String: String]
   public let body: Data
+  /// The body parsed by `parsingJSON`, so that it is parsed once.
+  private var parsedBody: JSONValue?
+  private var isParsed = false
+
+  public init(status: Int, headers: [String: String], body: Data) {
+    self.status = status
+    self.headers = headers
+    self.body = body
+  }
+
+  /// Returns the response with its body parsed as JSON, or throws
+  /// `CeligoError.malformedResponse`.
+  func parsingJSON(method: String, path: String) throws -> APIResponse {
+    var parsed = self
+    parsed.parsedBody = try json(method: method, path: path)
+    parsed.isParsed = true
+    return parsed
+  }
 
   /// Parses the body as JSON; an empty body is nil.
   public func json(method: String, path: String) throws -> JSONValue? {
+    if isParsed { return parsedBody }
     if body.isEmpty || body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }) { return nil }
     do {
       return try JSONValue.parse(body)

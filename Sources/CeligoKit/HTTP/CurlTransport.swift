@@ -1,0 +1,212 @@
+import CCurlShim
+import CLibCurl
+import Foundation
+
+/// HTTP/1.1 and HTTP/2 transfers on one libcurl multi handle, run by a
+/// thread of their own, which reuses connections across requests and
+/// clients.
+///
+/// The client calls libcurl directly rather than through URLSession because
+/// FoundationNetworking in Swift 6.3.1 stops the process ("Transfer
+/// completed, but there's no response") when a connection closes before the
+/// response headers are complete. Here that is an ordinary `TransportError`.
+final class CurlTransport: @unchecked Sendable {
+  /// The process-wide transport, started on the first request so that
+  /// commands without a request never load libcurl's state.
+  static let shared = CurlTransport()
+
+  /// One request's bytes as libcurl sends them.
+  struct Request {
+    var method: String
+    var url: String
+    var headers: [String]
+    var body: Data?
+    /// Seconds without a received byte, connecting included, before the
+    /// transfer fails as timed out.
+    var idleTimeout: Double
+    /// Opens a new connection, so that libcurl does not send the request a
+    /// second time on its own when a reused connection turns out closed.
+    var freshConnection: Bool
+  }
+
+  private let multi: UnsafeMutableRawPointer?
+  private let lock = NSLock()
+  /// Transfers handed over by callers and not yet in the multi handle.
+  private var queued: [Transfer] = []
+  /// Transfers in the multi handle by easy handle; the engine thread only.
+  private var running: [UnsafeMutableRawPointer: Transfer] = [:]
+
+  private init() {
+    multi = celigo_multi_create(8)
+    guard multi != nil else { return }
+    let thread = Thread { [self] in runLoop() }
+    thread.name = "celigo-http"
+    thread.start()
+  }
+
+  /// Sends the request and returns the response, whatever its status.
+  /// Throws `TransportError` when no complete response arrived and
+  /// `CancellationError` when the calling task is canceled, which stops the
+  /// transfer at once.
+  func perform(_ request: Request) async throws -> APIResponse {
+    guard multi != nil else {
+      throw TransportError(reason: "libcurl failed to start", neverSent: true)
+    }
+    let transfer = try Transfer(request)
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        let accepted = lock.withLock { () -> Bool in
+          guard !transfer.canceled else { return false }
+          transfer.continuation = continuation
+          queued.append(transfer)
+          return true
+        }
+        if accepted {
+          wake()
+        } else {
+          transfer.release()
+          continuation.resume(throwing: CancellationError())
+        }
+      }
+    } onCancel: {
+      lock.withLock { transfer.canceled = true }
+      wake()
+    }
+  }
+
+  /// Ends the engine thread's poll, so that it picks up new work.
+  private func wake() {
+    curl_multi_wakeup(multi)
+  }
+
+  // MARK: - Engine thread
+
+  private func runLoop() {
+    guard let multi else { return }
+    var stillRunning: Int32 = 0
+    while true {
+      let (added, canceled) = lock.withLock { () -> ([Transfer], [Transfer]) in
+        defer { queued.removeAll() }
+        return (queued, running.values.filter(\.canceled))
+      }
+      for transfer in added {
+        running[transfer.easy] = transfer
+        curl_multi_add_handle(multi, transfer.easy)
+      }
+      for transfer in canceled {
+        finish(transfer, .failure(CancellationError()))
+      }
+
+      curl_multi_perform(multi, &stillRunning)
+      var remaining: Int32 = 0
+      while let message = curl_multi_info_read(multi, &remaining) {
+        guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
+          let transfer = running[easy]
+        else { continue }
+        finish(transfer, Self.outcome(of: transfer, code: message.pointee.data.result))
+      }
+
+      let now = celigo_monotonic_now()
+      var nextDeadline = UInt64.max
+      for transfer in running.values {
+        let deadline = celigo_transfer_last_activity(transfer.handle) &+ transfer.idleTimeout
+        if deadline <= now {
+          finish(transfer, .failure(TransportError(reason: "timed out", neverSent: false)))
+        } else {
+          nextDeadline = min(nextDeadline, deadline)
+        }
+      }
+      // libcurl's own timers end the poll sooner when they need to.
+      let waitMilliseconds = nextDeadline == .max ? 60_000 : min(1000, (nextDeadline - now) / 1_000_000 + 1)
+      curl_multi_poll(multi, nil, 0, Int32(waitMilliseconds), nil)
+    }
+  }
+
+  /// Removes a transfer from the multi handle, frees it and resumes its caller.
+  private func finish(_ transfer: Transfer, _ outcome: Result<APIResponse, Error>) {
+    running[transfer.easy] = nil
+    curl_multi_remove_handle(multi, transfer.easy)
+    let continuation = lock.withLock { () -> CheckedContinuation<APIResponse, Error>? in
+      defer { transfer.continuation = nil }
+      return transfer.continuation
+    }
+    transfer.release()
+    continuation?.resume(with: outcome)
+  }
+
+  private static func outcome(of transfer: Transfer, code: CURLcode) -> Result<APIResponse, Error> {
+    guard code == CURLE_OK else {
+      let detail = String(cString: celigo_transfer_error(transfer.handle))
+      return .failure(TransportError(code: code, detail: detail))
+    }
+    var headerLength = 0
+    let headerBytes = celigo_transfer_headers(transfer.handle, &headerLength)
+    let headerText = headerBytes.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: headerLength), as: UTF8.self) } ?? ""
+    var bodyLength = 0
+    let body = celigo_transfer_body(transfer.handle, &bodyLength).map { Data(bytes: $0, count: bodyLength) } ?? Data()
+    let status = celigo_transfer_status(transfer.handle)
+    return .success(APIResponse(status: Int(status), headers: Self.headerFields(headerText), body: body))
+  }
+
+  /// Parses header lines into lower-cased names; repeated fields are joined
+  /// with ", " as RFC 9110 allows.
+  static func headerFields(_ text: String) -> [String: String] {
+    var fields: [String: String] = [:]
+    for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      fields[name] = fields[name].map { "\($0), \(value)" } ?? value
+    }
+    return fields
+  }
+}
+
+/// One transfer's libcurl state and its waiting caller.
+private final class Transfer: @unchecked Sendable {
+  let handle: OpaquePointer
+  let easy: UnsafeMutableRawPointer
+  /// Nanoseconds.
+  let idleTimeout: UInt64
+  /// Guarded by the transport's lock.
+  var continuation: CheckedContinuation<APIResponse, Error>?
+  /// Guarded by the transport's lock.
+  var canceled = false
+
+  init(_ request: CurlTransport.Request) throws {
+    let timeoutMilliseconds = max(1, Int(request.idleTimeout * 1000))
+    let created = withCStrings(request.headers) { lines in
+      request.body.withOptionalBytes { body in
+        celigo_transfer_create(
+          request.method, request.url, lines, lines.count, body?.baseAddress, body?.count ?? 0,
+          timeoutMilliseconds, request.freshConnection ? 1 : 0, "celigo/\(Help.version)")
+      }
+    }
+    guard let created else {
+      throw TransportError(reason: "libcurl could not create a transfer", neverSent: true)
+    }
+    handle = created
+    easy = celigo_transfer_handle(created)
+    idleTimeout = UInt64(timeoutMilliseconds) * 1_000_000
+  }
+
+  func release() {
+    celigo_transfer_free(handle)
+  }
+}
+
+/// Calls `body` with C copies of the strings, freed when it returns.
+private func withCStrings<Result>(
+  _ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> Result
+) -> Result {
+  let copies = strings.map { strdup($0) }
+  defer { copies.forEach { free($0) } }
+  return body(copies.map { UnsafePointer($0) })
+}
+
+extension Optional where Wrapped == Data {
+  fileprivate func withOptionalBytes<Result>(_ body: (UnsafeRawBufferPointer?) -> Result) -> Result {
+    guard let data = self else { return body(nil) }
+    return data.withUnsafeBytes { body($0) }
+  }
+}

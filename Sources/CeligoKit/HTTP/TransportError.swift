@@ -1,0 +1,46 @@
+import CLibCurl
+
+/// A request that ended without a complete HTTP response.
+struct TransportError: Error, Sendable, CustomStringConvertible {
+  /// A short description for messages, such as "connection refused".
+  let reason: String
+  /// True when no byte of the request can have reached the server, so that
+  /// even a POST may be sent again.
+  let neverSent: Bool
+
+  init(reason: String, neverSent: Bool) {
+    self.reason = reason
+    self.neverSent = neverSent
+  }
+
+  /// Describes a failed libcurl transfer from its code and the text of its
+  /// error buffer.
+  init(code: CURLcode, detail: String) {
+    let standard = String(cString: curl_easy_strerror(code))
+    let specific = detail.isEmpty ? standard : detail
+    switch code {
+    case CURLE_COULDNT_CONNECT:
+      self.init(reason: "connection refused", neverSent: true)
+    case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+      self.init(reason: "host not found", neverSent: true)
+    case CURLE_OPERATION_TIMEDOUT:
+      self.init(reason: "timed out", neverSent: false)
+    case CURLE_GOT_NOTHING:
+      self.init(reason: "connection closed with no response", neverSent: false)
+    case CURLE_SEND_ERROR, CURLE_RECV_ERROR:
+      self.init(reason: "connection lost (\(specific))", neverSent: false)
+    case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
+      CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND:
+      // The TLS handshake comes before any byte of the request.
+      self.init(reason: "TLS connection failed (\(specific))", neverSent: true)
+    case CURLE_WEIRD_SERVER_REPLY, CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_BAD_CONTENT_ENCODING:
+      self.init(reason: "invalid HTTP response (\(specific))", neverSent: false)
+    default:
+      // Such as CURLE_PARTIAL_FILE: "transfer closed with 120 bytes
+      // remaining to read".
+      self.init(reason: specific, neverSent: false)
+    }
+  }
+
+  var description: String { reason }
+}
