@@ -92,7 +92,8 @@ public final class APIClient: Sendable {
         let reason = Self.reason(error)
         log("\(request.method) \(url.absoluteString) failed after \(Int(elapsed)) ms: \(reason)")
         let neverSent = Self.connectionNeverOpened(error)
-        if let wait = retry.networkDecision(attempt: attempt, safe: request.idempotent || neverSent) {
+        let transient = (error as? TransportError)?.transient ?? true
+        if transient, let wait = retry.networkDecision(attempt: attempt, safe: request.idempotent || neverSent) {
           log("retrying \(request.method) \(shownPath) in \(Self.seconds(wait)) after: \(reason)")
           try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
           continue

@@ -7,10 +7,13 @@ struct TransportError: Error, Sendable, CustomStringConvertible {
   /// True when no byte of the request can have reached the server, so that
   /// even a POST may be sent again.
   let neverSent: Bool
+  /// False when sending again cannot help, as with a rejected certificate.
+  let transient: Bool
 
-  init(reason: String, neverSent: Bool) {
+  init(reason: String, neverSent: Bool, transient: Bool = true) {
     self.reason = reason
     self.neverSent = neverSent
+    self.transient = transient
   }
 
   /// Describes a failed libcurl transfer from its code and the text of its
@@ -28,13 +31,15 @@ struct TransportError: Error, Sendable, CustomStringConvertible {
     case CURLE_GOT_NOTHING:
       self.init(reason: "connection closed with no response", neverSent: false)
     case CURLE_SEND_ERROR, CURLE_RECV_ERROR:
-      self.init(reason: "connection lost (\(specific))", neverSent: false)
-    case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
-      CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND:
+      self.init(reason: "connection lost: \(specific)", neverSent: false)
+    case CURLE_SSL_CONNECT_ERROR:
       // The TLS handshake comes before any byte of the request.
-      self.init(reason: "TLS connection failed (\(specific))", neverSent: true)
+      self.init(reason: "TLS connection failed: \(specific)", neverSent: true)
+    case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+      CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND:
+      self.init(reason: "TLS connection failed: \(specific)", neverSent: true, transient: false)
     case CURLE_WEIRD_SERVER_REPLY, CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_BAD_CONTENT_ENCODING:
-      self.init(reason: "invalid HTTP response (\(specific))", neverSent: false)
+      self.init(reason: "invalid HTTP response: \(specific)", neverSent: false)
     default:
       // Such as CURLE_PARTIAL_FILE: "transfer closed with 120 bytes
       // remaining to read".
