@@ -88,6 +88,31 @@ public final class Emulator: @unchecked Sendable {
     store.withState { $0.steps["\(flowId)/\(stepId)"]?.resolved.map(\.json) ?? [] }
   }
 
+  /// Adds `count` open errors to an export or import of a flow, as a failed
+  /// run would. Returns false when the flow has no such step. The demo
+  /// account has open errors only on the first import of each flow, so
+  /// tests use this for flows with errors on several steps.
+  @discardableResult
+  public func addOpenErrors(flowId: String, stepId: String, count: Int) -> Bool {
+    store.withState { state in
+      guard var log = try? state.stepLog(flowId: flowId, stepId: stepId) else {
+        return false
+      }
+      if log.templates.isEmpty {
+        log.templates = [Self.rejectedRecord]
+      }
+      let key = "\(flowId)/\(stepId)"
+      state.steps[key] = log
+      state.addErrors(count: count, stepKey: key, flowJobId: "", at: Timestamp.nowMilliseconds())
+      return true
+    }
+  }
+
+  /// The error `addOpenErrors` creates on a step that has no demo errors.
+  private static let rejectedRecord = ErrorTemplate(
+    code: "422", message: "Record {n} was rejected: the field sku is required", source: "application",
+    classification: "missing", httpStatus: 422)
+
   /// Sets a connection's `offline` flag, as when its credentials stop or
   /// start working; returns false when no connection has the ID.
   @discardableResult

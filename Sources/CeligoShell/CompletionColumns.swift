@@ -1,10 +1,12 @@
+import CeligoKit
+
 /// Lays out completion candidates in columns, filled top to bottom like
 /// `ls`, to print below the line being edited.
 enum CompletionColumns {
   /// Returns `names` as rows that fit in `width` columns, each row ending
   /// in a newline. A name longer than `width` gets a row of its own.
   static func format(_ names: [String], width: Int) -> String {
-    guard let longest = names.map(\.count).max() else {
+    guard let longest = names.map(\.displayWidth).max() else {
       return ""
     }
 
@@ -23,7 +25,7 @@ enum CompletionColumns {
         }
         let name = names[index]
         let isLastInRow = column == columns - 1 || index + rows >= names.count
-        line += isLastInRow ? name : name + String(repeating: " ", count: columnWidth - name.count)
+        line += isLastInRow ? name : name.padding(toDisplayWidth: columnWidth)
       }
       text += line + "\n"
     }

@@ -46,12 +46,17 @@ struct ContextFiller {
     return filled
   }
 
-  /// True when `name` belongs to an exactly-one group of which the line
-  /// gives no member, such as `--import`/`--export` of `errors list`.
+  /// True when `name` belongs to a one-of group of which the line gives no
+  /// member, such as `--import`/`--export` of `errors retry` and of
+  /// `errors list` (where the step may also be left out).
   private func stepGroupIsOpen(_ name: String, _ given: Set<String>) -> Bool {
     spec.rules.contains { rule in
-      guard case .exactlyOne(let names) = rule, names.contains(name) else { return false }
-      return !names.contains(where: given.contains)
+      switch rule {
+      case .exactlyOne(let names), .atMostOne(let names):
+        return names.contains(name) && !names.contains(where: given.contains)
+      case .atLeastOne:
+        return false
+      }
     }
   }
 

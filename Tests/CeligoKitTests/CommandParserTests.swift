@@ -74,11 +74,18 @@ import Testing
 
   @Test func stepRulesRejectBothOrNeither() {
     #expect(
-      usageMessage(["errors", "list", "--flow", flow])
-        == "missing --import or --export for 'errors list': give exactly one")
+      usageMessage(["errors", "resolved", "--flow", flow])
+        == "missing --import or --export for 'errors resolved': give exactly one")
+    #expect(
+      usageMessage(["errors", "retry", "--flow", flow, "--import", step, "--export", step, "--all"])
+        == "--import and --export cannot be used together for 'errors retry': give one of them")
+  }
+
+  @Test func errorsListStepIsOptional() {
+    #expect(usageMessage(["errors", "list", "--flow", flow]) == nil)
     #expect(
       usageMessage(["errors", "list", "--flow", flow, "--import", step, "--export", step])
-        == "--import and --export cannot be used together for 'errors list': give one of them")
+        == "--import and --export cannot be used together for 'errors list'")
   }
 
   @Test func errorValuesAreChecked() {

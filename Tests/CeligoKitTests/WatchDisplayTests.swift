@@ -84,6 +84,34 @@ final class RecordingTerminal: TerminalIO, @unchecked Sendable {
         """)
   }
 
+  @Test func wideNamesAlignOnTerminal() {
+    let (display, terminal) = display(width: 80)
+    display.names = StepNames(flowName: "注文 🚀", steps: [Self.exportStep: "受注の取得"])
+    display.show(snapshot(status: "running", pages: 1, success: 5))
+    let expected =
+      "\u{1B}[Jflow      注文 🚀     running    pages 1  success 5  errors 0  ignored 0\n"
+      + "  export  受注の取得  running    pages 1  success 5  errors 0  ignored 0\n"
+    #expect(terminal.output == expected)
+  }
+
+  @Test func terminalCutsBeforeWideCharacter() {
+    // The 20-cell minimum width ends inside 得, which is left out whole.
+    let (display, terminal) = display(width: 16)
+    display.names = StepNames(flowName: "受注", steps: [Self.exportStep: "a受注の取得"])
+    display.show(snapshot(status: "running", pages: 1, success: 5))
+    #expect(terminal.output == "\u{1B}[Jflow      受注      \n  export  a受注の取\n")
+  }
+
+  @Test func pipeKeepsEmojiAtEndOfName() {
+    let (display, terminal) = display(width: nil)
+    display.names = StepNames(flowName: "Deploy 🚀", steps: [Self.exportStep: "Get Orders"])
+    display.show(snapshot(status: "running", pages: 1, success: 5))
+    let expected =
+      "flow      Deploy 🚀  running    pages 1  success 5  errors 0  ignored 0\n"
+      + "  export  Get Orders  running    pages 1  success 5  errors 0  ignored 0\n"
+    #expect(terminal.output == expected)
+  }
+
   @Test func jsonPrintsOneEventPerLine() throws {
     let (display, terminal) = display(width: 80, format: .json)
     display.show(snapshot(status: "running", pages: 1, success: 5))

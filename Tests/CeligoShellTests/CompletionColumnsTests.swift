@@ -21,6 +21,13 @@ import Testing
     #expect(text == "get   list  run\n")
   }
 
+  @Test func wideNamesCountTwoCells() {
+    // 受注 and 発送 take four cells each, so only two columns fit in 12.
+    let text = CompletionColumns.format(["受注", "発送", "abc"], width: 12)
+
+    #expect(text == "受注  abc\n発送\n")
+  }
+
   @Test func noNamesGiveNoText() {
     #expect(CompletionColumns.format([], width: 80) == "")
   }

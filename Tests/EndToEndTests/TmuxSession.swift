@@ -38,21 +38,30 @@ final class TmuxSession {
 
   private let tmux: URL
   private let configurationURL: URL
-  private var socketPath: String?
+  /// The server's socket file.
+  private(set) var socketPath: String
+  /// The server's process ID, or nil when tmux did not report it.
+  private(set) var serverPID: pid_t?
   private var isKilled = false
 
   /// Starts `command` (run by `sh -c`) in a detached session of `width` by
   /// `height` cells. `environment` adds variables to the command's own.
   /// The pane stays open after the command ends, so `exitStatus` and
-  /// `capture` keep working.
-  init(command: String, environment: [String: String] = [:], width: Int = 120, height: Int = 40) throws {
+  /// `capture` keep working. `owner` is the process ID in the socket name,
+  /// which marks the server stale once that process has ended.
+  init(
+    command: String, environment: [String: String] = [:], width: Int = 120, height: Int = 40,
+    owner: pid_t = getpid()
+  ) throws {
     guard let tmux = Self.executableURL else {
       throw CommandError(arguments: [], status: -1, standardError: "tmux not found on PATH: install tmux")
     }
-    let unique = "celigo-\(getpid())-\(UUID().uuidString.prefix(8))"
+    _ = TmuxServerProcess.staleServersRemoved
+    let unique = "\(TmuxServerProcess.socketPrefix)\(owner)-\(UUID().uuidString.prefix(8))"
     self.tmux = tmux
     socketName = unique
     sessionName = unique
+    socketPath = (TmuxServerProcess.socketDirectory as NSString).appendingPathComponent(unique)
 
     // An empty configuration plus remain-on-exit, so the user's ~/.tmux.conf
     // cannot change key handling or the screen.
@@ -63,8 +72,13 @@ final class TmuxSession {
     let assignments = environment.sorted { $0.key < $1.key }.map { Self.shellQuoted("\($0.key)=\($0.value)") }
     let fullCommand = assignments.isEmpty ? command : "env \(assignments.joined(separator: " ")) \(command)"
     try startServer(["new-session", "-d", "-s", sessionName, "-x", String(width), "-y", String(height), fullCommand])
-    socketPath = try? run(["display-message", "-p", "#{socket_path}"])
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    // "1234 /tmp/tmux-0/celigo-…": the path may contain spaces, the ID not.
+    let server = (try? run(["display-message", "-p", "#{pid} #{socket_path}"])) ?? ""
+    let fields = server.trimmingCharacters(in: .newlines).split(separator: " ", maxSplits: 1)
+    serverPID = fields.first.flatMap { pid_t($0) }
+    if fields.count == 2 {
+      socketPath = String(fields[1])
+    }
   }
 
   deinit {
@@ -115,18 +129,34 @@ final class TmuxSession {
     return Int32(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
-  /// Ends the session and its private tmux server. Calling it again does
-  /// nothing.
+  /// Returns the process ID of the pane's command.
+  func paneProcessID() throws -> pid_t? {
+    pid_t(try run(["display-message", "-p", "-t", sessionName, "#{pane_pid}"]).trimmingCharacters(in: .newlines))
+  }
+
+  /// Ends the session and its private tmux server, and removes the socket
+  /// file. Calling it again does nothing.
+  ///
+  /// The server gets a signal by process ID rather than a `kill-server`
+  /// command: a server that does not respond keeps running after a failed
+  /// `kill-server`, and the tmux client can wait for it forever. Only when
+  /// tmux did not report the ID is `kill-server` sent.
   func kill() {
     guard !isKilled else {
       return
     }
     isKilled = true
-    _ = try? run(["kill-server"])
-    // tmux 3.3 leaves the socket file behind after kill-server.
-    if let socketPath, !socketPath.isEmpty {
-      unlink(socketPath)
+
+    if let serverPID {
+      TmuxServerProcess.stop(serverPID, socketName: socketName)
+    } else if (try? run(["kill-server"])) == nil {
+      for (pid, name) in TmuxServerProcess.servers() where name == socketName {
+        TmuxServerProcess.stop(pid, socketName: name)
+      }
     }
+
+    // tmux 3.3 leaves the socket file behind when its server ends.
+    unlink(socketPath)
     try? FileManager.default.removeItem(at: configurationURL)
   }
 

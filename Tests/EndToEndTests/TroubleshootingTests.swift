@@ -117,7 +117,7 @@ import Testing
       (["errors", "tags", "--flow", flow, "--import", step, "--errors", "[\"1\",", "--tag-ids", flow], "invalid --errors: the JSON does not parse"),
       (["errors", "assign", "--flow", flow, "--import", step, "--ids", "1", "--email", "ops@"], "invalid --email 'ops@'"),
       (["errors", "list", "--flow", flow, "--import", step, "--export", step], "--import and --export cannot be used together"),
-      (["errors", "list", "--flow", flow], "missing --import or --export"),
+      (["errors", "resolved", "--flow", flow], "missing --import or --export"),
       (["errors", "resolve", "--flow", flow, "--import", step, "--ids", ""], "invalid --ids ''"),
       (["errors", "retry", "--flow", flow, "--import", step, "--keys", ","], "invalid --keys ','"),
       (["errors", "update-retry-data", "--flow", flow, "--import", step, "--key", "abc", "--data", "[1,2]"],

@@ -79,10 +79,17 @@ public enum Help {
     }
     var grouped = Set<String>()
     for rule in spec.rules {
-      if case .exactlyOne(let names) = rule {
+      switch rule {
+      case .exactlyOne(let names):
         let forms = names.compactMap { name in spec.option(named: name).map(optionForm) }
         parts.append("(" + forms.joined(separator: " | ") + ")")
         grouped.formUnion(names)
+      case .atMostOne(let names):
+        let forms = names.compactMap { name in spec.option(named: name).map(optionForm) }
+        parts.append("[" + forms.joined(separator: " | ") + "]")
+        grouped.formUnion(names)
+      case .atLeastOne:
+        break
       }
     }
     for option in spec.options where !grouped.contains(option.name) {

@@ -19,6 +19,8 @@ enum ErrorCommands {
     OptionSpec("--export", .id(.export), "the export step (or --import)"),
   ]
   static let stepRule = OptionRule.exactlyOne(["--import", "--export"])
+  /// `errors list` may leave the step out, and `ErrorStepChoice` then picks it.
+  static let optionalStepRule = OptionRule.atMostOne(["--import", "--export"])
   static let filterOptions: [OptionSpec] = [
     OptionSpec("--since", .date, "at or after this time (ISO date or age: 24h, 7d)"),
     OptionSpec("--until", .date, "at or before this time"),
@@ -27,9 +29,12 @@ enum ErrorCommands {
 
   static let all: [CommandSpec] = [
     CommandSpec(
-      "errors", "list", "list the open errors of a flow step",
-      options: stepOptions + filterOptions, rules: [stepRule],
-      examples: ["celigo errors list \(step)", "celigo errors list \(step) --since 24h --source application"],
+      "errors", "list", "list the open errors of a flow step, by default the flow's only step with errors",
+      options: stepOptions + filterOptions, rules: [optionalStepRule],
+      examples: [
+        "celigo errors list \(step)", "celigo errors list \(step) --since 24h --source application",
+        "celigo errors list --flow \(flowExample)",
+      ],
       run: .api { invocation, context in try await ErrorList.run(invocation, context, resolved: false) }),
     CommandSpec(
       "errors", "resolved", "list the resolved errors of a flow step",
@@ -133,6 +138,17 @@ enum ErrorStep {
 /// `errors list` and `errors resolved`, following `nextPageURL`.
 enum ErrorList {
   static func run(_ invocation: Invocation, _ context: CommandContext, resolved: Bool) async throws {
+    var invocation = invocation
+    if !resolved, invocation.value("--import") == nil, invocation.value("--export") == nil {
+      guard let step = try await ErrorStepChoice.onlyStepWithErrors(invocation, context) else {
+        context.output.note("note: no step of flow \(try invocation.required("--flow")) has open errors")
+        context.output.list(.errors).finish()
+        return
+      }
+      context.output.note("note: listing \(step.label), the flow's only step with open errors")
+      invocation.options["--\(step.kind)"] = [step.id]
+    }
+
     let writer = context.output.list(resolved ? .resolvedErrors : .errors)
     try await forEach(invocation, context, resolved: resolved) { page in
       writer.add(page)

@@ -30,18 +30,27 @@ enum ErrorSummaries {
       context.output.record(summary ?? .object([]))
       return
     }
+    let steps = try await self.steps(ofFlow: id, context)
+    let rows = (summary?["flowErrors"]?.arrayValue ?? []).map { row -> JSONValue in
+      let step = steps[row["_expOrImpId"]?.stringValue ?? ""]
+      return row.setting("type", to: step.map { .string($0.kind) } ?? .null)
+        .setting("name", to: step?.name ?? .null)
+    }
+    context.output.records(rows, .flowErrors)
+  }
+
+  /// Returns the kind (`export` or `import`) and name of each step of a
+  /// flow by step ID, from `GET /v1/flows/{id}/descendants`.
+  static func steps(
+    ofFlow id: String, _ context: CommandContext
+  ) async throws -> [String: (kind: String, name: JSONValue)] {
     let descendants = try await context.client.json(APIRequest("GET", "/v1/flows/\(id)/descendants"))
-    var steps: [String: (String, JSONValue)] = [:]
+    var steps: [String: (kind: String, name: JSONValue)] = [:]
     for (type, singular) in [("exports", "export"), ("imports", "import")] {
       for step in descendants?[type]?.arrayValue ?? [] {
         if let stepId = step["_id"]?.stringValue { steps[stepId] = (singular, step["name"] ?? .null) }
       }
     }
-    let rows = (summary?["flowErrors"]?.arrayValue ?? []).map { row -> JSONValue in
-      let step = steps[row["_expOrImpId"]?.stringValue ?? ""]
-      return row.setting("type", to: step.map { .string($0.0) } ?? .null)
-        .setting("name", to: step?.1 ?? .null)
-    }
-    context.output.records(rows, .flowErrors)
+    return steps
   }
 }

@@ -1,6 +1,8 @@
 /// Lays out rows of cells as aligned columns. When the table is wider than
 /// the terminal, flexible columns are shortened with an ellipsis, and
 /// optional columns are left out before names get too short to read.
+/// Widths count terminal cells (`displayWidth`), so wide characters, emoji
+/// and combining marks keep the columns aligned.
 public enum TableRenderer {
   /// Returns the table text, one line per row plus the header.
   public static func render(
@@ -8,10 +10,11 @@ public enum TableRenderer {
     color: Bool
   ) -> String {
     let separator = 2
-    var widths = headers.map(\.count)
-    for row in rows {
+    let cleanRows = rows.map { $0.map(clean) }
+    var widths = headers.map(\.displayWidth)
+    for row in cleanRows {
       for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], cell.count)
+        widths[index] = max(widths[index], cell.displayWidth)
       }
     }
     var keptColumns = Array(headers.indices)
@@ -32,14 +35,14 @@ public enum TableRenderer {
       for (position, index) in keptColumns.enumerated() { widths[index] = keptWidths[position] }
     }
     let headers = keptColumns.map { headers[$0] }
-    let rows = rows.map { row in keptColumns.map { $0 < row.count ? row[$0] : "" } }
+    let keptRows = cleanRows.map { row in keptColumns.map { $0 < row.count ? row[$0] : "" } }
     widths = keptColumns.map { widths[$0] }
 
     var output = ""
     let header = line(headers, widths: widths, separator: separator)
     output += color ? "\u{1B}[1m\(header)\u{1B}[0m\n" : header + "\n"
-    for row in rows {
-      output += line(row.map(clean), widths: widths, separator: separator) + "\n"
+    for row in keptRows {
+      output += line(row, widths: widths, separator: separator) + "\n"
     }
     return output
   }
@@ -48,28 +51,36 @@ public enum TableRenderer {
     var text = ""
     for (index, width) in widths.enumerated() {
       let cell = index < cells.count ? cells[index] : ""
-      let fitted = cell.count > width ? String(cell.prefix(max(width - 1, 0))) + "…" : cell
+      let fitted = cell.displayWidth > width ? cell.prefix(displayWidth: max(width - 1, 0)) + "…" : cell
       if index == widths.count - 1 {
         text += fitted
       } else {
-        text += fitted + String(repeating: " ", count: width - fitted.count + separator)
+        // A wide character that did not fit leaves the cut one cell short,
+        // so the padding is measured, not assumed.
+        text += fitted + String(repeating: " ", count: width - fitted.displayWidth + separator)
       }
     }
     while text.hasSuffix(" ") { text.removeLast() }
     return text
   }
 
-  /// Removes line breaks and tabs, which would break the row layout.
+  /// Replaces line breaks and tabs, which would break the row layout, with
+  /// spaces. `isNewline` also matches `\r\n`, which Swift reads as one
+  /// character.
   static func clean(_ cell: String) -> String {
-    guard cell.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" }) else { return cell }
-    return String(cell.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
+    guard cell.contains(where: isLayoutBreaking) else { return cell }
+    return String(cell.map { isLayoutBreaking($0) ? " " : $0 })
+  }
+
+  private static func isLayoutBreaking(_ character: Character) -> Bool {
+    character.isNewline || character == "\t"
   }
 
   static func total(_ widths: [Int], _ columns: [Int], _ separator: Int) -> Int {
     columns.map { widths[$0] }.reduce(0, +) + separator * max(columns.count - 1, 0)
   }
 
-  /// Narrows the widest flexible column, one character at a time, until the
+  /// Narrows the widest flexible column, one cell at a time, until the
   /// table fits or every flexible column is down to `floor` (or its header).
   static func shrink(
     _ widths: inout [Int], headers: [String], flexible: [Bool], to limit: Int, separator: Int,
@@ -79,7 +90,7 @@ public enum TableRenderer {
     while total > limit {
       var widest: Int?
       for index in widths.indices where flexible[index] {
-        let floor = max(headers[index].count, minimum)
+        let floor = max(headers[index].displayWidth, minimum)
         guard widths[index] > floor else { continue }
         if widest.map({ widths[index] > widths[$0] }) ?? true { widest = index }
       }

@@ -43,13 +43,13 @@ final class WatchDisplay: @unchecked Sendable {
     let jobs = snapshot.all
     switch mode {
     case .live(let width):
-      let labelWidth = jobs.map { names.label($0).count }.max() ?? 0
+      let labelWidth = jobs.map { names.label($0).displayWidth }.max() ?? 0
       // Move to the start of the block drawn last and clear to the end of
       // the screen. Lines are cut to the width, since a wrapped line would
       // throw off the count of lines to move up.
       var block = (drawnLines > 0 ? "\u{1B}[\(drawnLines)F" : "") + "\u{1B}[J"
       for job in jobs {
-        block += String(line(job, labelWidth: labelWidth, now: now).prefix(max(width - 1, 20))) + "\n"
+        block += line(job, labelWidth: labelWidth, now: now).prefix(displayWidth: max(width - 1, 20)) + "\n"
       }
       output.text(block)
       drawnLines = jobs.count
@@ -73,9 +73,11 @@ final class WatchDisplay: @unchecked Sendable {
   func line(_ job: JobProgress, labelWidth: Int, now: Date) -> String {
     let kind = (job.type == "flow" ? "" : "  ") + job.type
     let label = names.label(job)
+    // Foundation's padding(toLength:) counts UTF-16 code units and cuts
+    // longer text, so it would drop the end of a name with an emoji.
     var parts = [
-      kind.padding(toLength: max(kind.count, 8), withPad: " ", startingAt: 0), label.padding(toLength: max(label.count, labelWidth), withPad: " ", startingAt: 0),
-      job.status.padding(toLength: max(job.status.count, 9), withPad: " ", startingAt: 0),
+      kind.padding(toDisplayWidth: 8), label.padding(toDisplayWidth: labelWidth),
+      job.status.padding(toDisplayWidth: 9),
       "pages \(job.pages)", "success \(job.success)", "errors \(job.errors)", "ignored \(job.ignored)",
     ]
     if let elapsed = job.elapsed(now: now) { parts.append(WaitTime.text(elapsed)) }
