@@ -5,31 +5,21 @@ largest resident set of the measured process, from wait4's rusage.
 """
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
+from emulator import start_emulator as start_celigo_emulator
+
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
 BINARY = os.path.abspath(".build/release/celigo")
 TOKEN = "celigo-demo-token"
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_emulator(*options):
-    port = free_port()
-    process = subprocess.Popen(
-        [BINARY, "emulator", "--port", str(port), "--no-rate-limit", *options],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    process.stdout.readline()
-    return process, f"http://127.0.0.1:{port}"
+    return start_celigo_emulator(BINARY, "--no-rate-limit", *options)
 
 
 def run_once(command, env, codes=(0,)):

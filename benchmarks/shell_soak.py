@@ -20,13 +20,14 @@ import pty
 import re
 import select
 import signal
-import socket
 import struct
 import subprocess
 import sys
 import tempfile
 import termios
 import time
+
+from emulator import start_emulator
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
 FAULT_PERCENT = int(sys.argv[2]) if len(sys.argv) > 2 else 5
@@ -44,12 +45,6 @@ SPLIT_ERRORS = ("unterminated single quote", "unterminated double quote", "line 
 DELETE_CREATED = "tags delete CREATED --yes"
 CREATED = re.compile(rb"Created tag ([0-9a-f]{24})")
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\r")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def one_shot_json(env, *words):
@@ -192,17 +187,13 @@ def classify(line, output):
 
 
 def main():
-    port = free_port()
-    emulator = subprocess.Popen(
-        [BINARY, "emulator", "--port", str(port), "--seed", str(SEED), "--fault-percent", str(FAULT_PERCENT),
-         "--job-speed", "50"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    emulator.stdout.readline()
+    emulator, base_url = start_emulator(
+        BINARY, "--seed", str(SEED), "--fault-percent", str(FAULT_PERCENT), "--job-speed", "50")
     try:
         with tempfile.TemporaryDirectory() as home:
             env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=f"{home}/.config", XDG_CACHE_HOME=f"{home}/.cache",
                        XDG_STATE_HOME=f"{home}/.local/state", XDG_DATA_HOME=f"{home}/.local/share",
-                       TERM="dumb", NO_COLOR="1", CELIGO_BASE_URL=f"http://127.0.0.1:{port}",
+                       TERM="dumb", NO_COLOR="1", CELIGO_BASE_URL=base_url,
                        CELIGO_API_TOKEN=TOKEN)
             lines, on_purpose = command_mix(env)
             started = time.perf_counter()

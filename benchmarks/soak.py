@@ -12,10 +12,11 @@ interactive shell session instead.
 import collections
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
+
+from emulator import start_emulator
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
 FAULT_PERCENT = int(sys.argv[2]) if len(sys.argv) > 2 else 5
@@ -25,12 +26,6 @@ SEED = 7
 # Commands that fail on purpose: exit 4 and exit 2.
 NOT_FOUND = ["flows", "get", "0123456789abcdef01234567"]
 BAD_INPUT = ["jobs", "list", "--since", "soon"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def run(command, env):
@@ -65,13 +60,9 @@ def command_mix(env):
 
 
 def main():
-    port = free_port()
-    emulator = subprocess.Popen(
-        [BINARY, "emulator", "--port", str(port), "--seed", str(SEED), "--fault-percent", str(FAULT_PERCENT),
-         "--job-speed", "50"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    emulator.stdout.readline()
-    env = dict(os.environ, CELIGO_BASE_URL=f"http://127.0.0.1:{port}", CELIGO_API_TOKEN=TOKEN)
+    emulator, base_url = start_emulator(
+        BINARY, "--seed", str(SEED), "--fault-percent", str(FAULT_PERCENT), "--job-speed", "50")
+    env = dict(os.environ, CELIGO_BASE_URL=base_url, CELIGO_API_TOKEN=TOKEN)
     try:
         mix = command_mix(env)
         exits = collections.Counter()
