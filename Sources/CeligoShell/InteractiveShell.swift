@@ -33,7 +33,7 @@ public final class InteractiveShell {
 
   private func runOnTerminal() async -> Int32 {
     let historyFile = HistoryFile(url: configuration.historyURL, maxEntries: configuration.maxHistoryEntries)
-    let session = HistorySession(entries: historyFile.load())
+    let session = HistorySession(entries: historyFile.load(), maxEntries: configuration.maxHistoryEntries)
     let jobs = BackgroundJobs(noticePosted: { celigo_wake_post() })
     defer { jobs.cancelAll() }
     guard
@@ -120,22 +120,29 @@ private let writeError: @Sendable (String) -> Void = { text in
   FileHandle.standardError.write(Data(text.utf8))
 }
 
-/// The lines stored in this session's history, oldest first.
+/// The newest lines of the history, oldest first, as many as libedit keeps,
+/// so that a long session does not grow without bound.
 final class HistorySession: @unchecked Sendable {
   // NOTE: @unchecked because the shell's loop is the only writer and the
   // `history` builtin reads it from that same loop.
   private(set) var entries: [String]
+  let maxEntries: Int
 
-  init(entries: [String]) {
-    self.entries = entries
+  init(entries: [String], maxEntries: Int) {
+    self.maxEntries = max(1, maxEntries)
+    self.entries = Array(entries.suffix(self.maxEntries))
   }
 
-  /// Appends `line` when `HistoryPolicy` stores it, and returns whether it did.
+  /// Appends `line` when `HistoryPolicy` stores it, dropping the oldest
+  /// entry past `maxEntries`, and returns whether it stored the line.
   func record(_ line: String) -> Bool {
     guard HistoryPolicy.shouldStore(line, after: entries.last) else {
       return false
     }
     entries.append(line)
+    if entries.count > maxEntries {
+      entries.removeFirst(entries.count - maxEntries)
+    }
     return true
   }
 }

@@ -33,12 +33,22 @@ import Testing
   }
 
   @Test func sessionRecordsFilteredLines() {
-    let session = HistorySession(entries: ["flows list"])
+    let session = HistorySession(entries: ["flows list"], maxEntries: 10)
 
     #expect(!session.record("flows list"))
     #expect(!session.record("login"))
     #expect(session.record("jobs list"))
     #expect(session.entries == ["flows list", "jobs list"])
+  }
+
+  @Test func sessionKeepsNewestEntries() {
+    let session = HistorySession(entries: ["a list", "b list", "c list", "d list"], maxEntries: 3)
+    #expect(session.entries == ["b list", "c list", "d list"])
+
+    for index in 0..<10_000 {
+      #expect(session.record("tags get \(index)"))
+    }
+    #expect(session.entries == ["tags get 9997", "tags get 9998", "tags get 9999"])
   }
 }
 

@@ -35,12 +35,18 @@ import Testing
     let listed = try await session.waitFor("Shopify - NetSuite (Sandbox)")
     #expect(listed.contains(prompt + "flows run \n" + prompt + "integrations list\nID "))
 
-    _ = try await session.waitFor("true     2026")
+    // The prompt after the table's last row, which ends in a timestamp:
+    // libedit draws it after it puts the terminal in raw mode, so Up is
+    // read as a key and not echoed as "^[[A".
+    _ = try await session.waitFor("Z\n" + prompt)
     try session.send(keys: "Up")
-    try await Task.sleep(for: .milliseconds(300))
-    let recalled = try session.capture()
-    let lastLine = recalled.split(separator: "\n").last.map(String.init) ?? ""
-    #expect(lastLine.trimmingCharacters(in: .whitespaces) == prompt + "integrations list")
+    var lastLine = ""
+    for _ in 0..<50 where lastLine != prompt + "integrations list" {
+      try await Task.sleep(for: .milliseconds(100))
+      let recalled = try session.capture()
+      lastLine = (recalled.split(separator: "\n").last.map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+    }
+    #expect(lastLine == prompt + "integrations list")
     try session.send(keys: "C-u")
     try session.send(keys: "C-d")
     _ = try await session.waitFor("shell exited with 0", timeout: .seconds(10))
