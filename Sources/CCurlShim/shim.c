@@ -19,6 +19,8 @@ struct celigo_transfer {
   struct buffer body;
   struct buffer response_headers;
   uint64_t last_activity;
+  size_t max_body_length;
+  int body_too_large;
   char error[CURL_ERROR_SIZE];
 };
 
@@ -51,6 +53,10 @@ static size_t receive_body(char *bytes, size_t size, size_t count,
   transfer->last_activity = celigo_monotonic_now();
   size_t length = size * count;
   /* A short count makes libcurl fail the transfer with CURLE_WRITE_ERROR. */
+  if (length > transfer->max_body_length - transfer->body.length) {
+    transfer->body_too_large = 1;
+    return 0;
+  }
   return buffer_append(&transfer->body, bytes, length) ? length : 0;
 }
 
@@ -72,9 +78,7 @@ celigo_transfer *celigo_transfer_create(const char *method, const char *url,
                                         const char *const *headers,
                                         size_t header_count,
                                         const void *body, size_t body_length,
-                                        long connect_timeout_ms,
-                                        int fresh_connection,
-                                        const char *user_agent) {
+                                        const celigo_transfer_options *options) {
   celigo_transfer *transfer = calloc(1, sizeof *transfer);
   if (!transfer) return NULL;
   transfer->easy = curl_easy_init();
@@ -83,6 +87,7 @@ celigo_transfer *celigo_transfer_create(const char *method, const char *url,
     return NULL;
   }
   transfer->last_activity = celigo_monotonic_now();
+  transfer->max_body_length = options->max_body_length;
   CURL *easy = transfer->easy;
 
   for (size_t i = 0; i < header_count; i++) {
@@ -96,7 +101,7 @@ celigo_transfer *celigo_transfer_create(const char *method, const char *url,
 
   curl_easy_setopt(easy, CURLOPT_URL, url);
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->headers);
-  curl_easy_setopt(easy, CURLOPT_USERAGENT, user_agent);
+  curl_easy_setopt(easy, CURLOPT_USERAGENT, options->user_agent);
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error);
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, receive_body);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer);
@@ -104,12 +109,16 @@ celigo_transfer *celigo_transfer_create(const char *method, const char *url,
   curl_easy_setopt(easy, CURLOPT_HEADERDATA, transfer);
   /* Signals would reach other threads of the process. */
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, connect_timeout_ms);
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, options->connect_timeout_ms);
   curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
-  if (fresh_connection) curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
+  if (options->fresh_connection) curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
+  /* An empty proxy string turns off the proxy of http_proxy and the like. */
+  if (options->bypass_proxy) curl_easy_setopt(easy, CURLOPT_PROXY, "");
+  if (options->ca_file) curl_easy_setopt(easy, CURLOPT_CAINFO, options->ca_file);
+  if (options->ca_path) curl_easy_setopt(easy, CURLOPT_CAPATH, options->ca_path);
 
   if (strcmp(method, "GET") == 0) {
     curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
@@ -158,6 +167,16 @@ long celigo_transfer_status(celigo_transfer *transfer) {
   long status = 0;
   curl_easy_getinfo(transfer->easy, CURLINFO_RESPONSE_CODE, &status);
   return status;
+}
+
+int celigo_transfer_body_too_large(const celigo_transfer *transfer) {
+  return transfer->body_too_large;
+}
+
+long celigo_transfer_request_size(celigo_transfer *transfer) {
+  long size = 0;
+  curl_easy_getinfo(transfer->easy, CURLINFO_REQUEST_SIZE, &size);
+  return size;
 }
 
 const char *celigo_transfer_error(const celigo_transfer *transfer) {

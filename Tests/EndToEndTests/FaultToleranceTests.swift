@@ -107,7 +107,7 @@ import Testing
     let result = try await fixture.run(["integrations", "list"])
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("celigo: invalid response to GET /v1/integrations: invalid JSON at byte "))
-    #expect(result.stderr.hasSuffix(" (the same on all 4 attempts)\n"))
+    #expect(result.stderr.hasSuffix(" (after 4 attempts)\n"))
     #expect(result.stderr.split(separator: "\n").count == 1)
     #expect(fixture.requests("GET", "/v1/integrations").count == 4)
     #expect(result.stdout.isEmpty)
@@ -130,6 +130,10 @@ import Testing
     let result = try await fixture.run(["tags", "create", "half-answered"])
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("celigo: invalid response to POST /v1/tags: invalid JSON at byte "))
+    #expect(
+      result.stderr.hasSuffix(
+        ". The server answered 201, so the change took effect; check the state with 'celigo tags list'"
+          + " before running the command again\n"))
     #expect(fixture.requests("POST", "/v1/tags").count == 1)
     #expect(fixture.emulator.records("tags").filter { $0["tag"] == "half-answered" }.count == 1)
   }

@@ -27,6 +27,20 @@ import Testing
   }
 }
 
+extension TLSTests {
+  @Test func httpsToPlainEmulatorFailsFast() async throws {
+    let fixture = try EmulatorFixture()
+    let baseURL = fixture.emulator.baseURL.replacingOccurrences(of: "http://", with: "https://")
+    let result = try await fixture.run(["tags", "create", "never-sent"], extra: ["CELIGO_BASE_URL": baseURL])
+    #expect(result.status == 5)
+    // No byte of the POST left, so it was safe to try again.
+    #expect(result.stderr.hasPrefix("celigo: cannot reach the API: POST \(baseURL)/v1/tags failed on all 4 attempts (TLS connection failed: "))
+    #expect(result.stderr.hasSuffix("wrong version number (the server may not speak TLS)); check the network, --base-url or --region\n"))
+    #expect(fixture.emulator.requests.isEmpty)
+    #expect(!fixture.emulator.records("tags").contains { $0["tag"] == "never-sent" })
+  }
+}
+
 /// `openssl s_server` with a fresh self-signed certificate on a free port.
 final class OpenSSLServer {
   let port: UInt16

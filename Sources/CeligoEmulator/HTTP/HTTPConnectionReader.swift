@@ -30,6 +30,11 @@ struct HTTPConnectionReader {
         return .malformed(status: 431, message: "Request headers are larger than 64 KiB.")
       }
       guard fill() else { return .closed }
+      // 0x16 starts a TLS handshake record: a client sent https to this
+      // plain-HTTP server, and would otherwise wait for an answer forever.
+      if buffer.first == 0x16 {
+        return .malformed(status: 400, message: "The emulator serves plain HTTP: use an http:// base URL.")
+      }
     }
     guard let end = headerEnd else { return .closed }
     let head = String(decoding: buffer[0..<end], as: UTF8.self)

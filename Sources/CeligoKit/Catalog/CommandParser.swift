@@ -23,7 +23,7 @@ public struct CommandParser: Sendable {
     OptionSpec("--config", .path, "config file path"),
     OptionSpec("--verbose", nil, "trace HTTP requests on stderr (token redacted)", short: "-v"),
     OptionSpec("--yes", nil, "skip confirmation of destructive commands", short: "-y"),
-    OptionSpec("--timeout", .seconds, "per-request timeout in seconds (default 30)"),
+    OptionSpec("--timeout", .seconds, "seconds a request may wait for data, connecting included, before it fails (default 30)"),
     OptionSpec("--help", nil, "show help", short: "-h"),
     OptionSpec("--version", nil, "print the version"),
   ]

@@ -106,11 +106,35 @@ public struct Settings: Sendable {
       throw CeligoError.usage(
         "invalid base URL '\(text)': expected https://HOST, or http://127.0.0.1:PORT for the emulator")
     }
+    if url.user != nil || url.password != nil {
+      throw CeligoError.usage(
+        "invalid base URL '\(redactingCredentials(text))': remove the user name and password;"
+          + " the API token comes from CELIGO_API_TOKEN or 'celigo login'")
+    }
+    if url.query != nil || url.fragment != nil {
+      throw CeligoError.usage(
+        "invalid base URL '\(text)': remove the query or fragment; expected https://HOST[:PORT]")
+    }
+    if let port = url.port, !(1...65535).contains(port) {
+      throw CeligoError.usage("invalid base URL '\(text)': port \(port) is not between 1 and 65535")
+    }
+    if url.path.split(separator: "/").last == "v1" {
+      throw CeligoError.usage(
+        "invalid base URL '\(text)': remove the trailing /v1, which celigo adds to every request path")
+    }
     if scheme == "https" { return url }
     if scheme == "http", isLoopback(host) { return url }
     throw CeligoError.usage(
       "base URL '\(text)' is not https: plain http is allowed only for loopback hosts"
         + " (127.0.0.1, localhost, ::1)")
+  }
+
+  /// Replaces the user information of a URL, `user:secret@`, with `***@`.
+  static func redactingCredentials(_ text: String) -> String {
+    guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") else {
+      return text
+    }
+    return text[..<scheme.upperBound] + "***" + text[at...]
   }
 
   /// True for `localhost`, `::1` and IPv4 addresses in 127.0.0.0/8. A name

@@ -17,6 +17,11 @@ public enum ErrorMessage {
     case .api(let apiError):
       return describe(apiError)
     case .rateLimited(let method, let path, let attempts):
+      guard attempts > 1 else {
+        // The Retry-After was missing a number or too long to wait out.
+        return "rate limited: \(method) \(path) was answered 429 with a Retry-After that celigo does not"
+          + " wait out (more than 120 s, or not a number of seconds); wait and run the command again"
+      }
       return "rate limited: \(method) \(path) was answered 429 on all \(attempts) attempts;"
         + " wait a minute and run the command again"
     case .unreachable(let method, let url, let reason, let attempts):
@@ -43,7 +48,7 @@ public enum ErrorMessage {
       return "access denied (\(detail)) for \(error.method) \(error.path): \(error.message);"
         + " use a token with full access or an administrator's token"
     case 404:
-      let segments = error.path.split(separator: "?")[0].split(separator: "/").map(String.init)
+      let segments = pathSegments(error.path).map(String.init)
       guard let (kind, id) = resource(in: error.path) else {
         return "not found (404): \(error.method) \(error.path)"
       }
@@ -71,7 +76,7 @@ public enum ErrorMessage {
   /// Returns advice to look at what a write touched, such as `check the
   /// state with 'celigo tags list'`.
   static func checkState(_ path: String) -> String {
-    let parts = path.split(separator: "?")[0].split(separator: "/").map(String.init)
+    let parts = pathSegments(path).map(String.init)
     if let index = parts.firstIndex(of: "flows"), index + 2 < parts.count {
       // A flow run, or a change to the errors of one of the flow's steps.
       let flow = parts[index + 1]
@@ -82,6 +87,11 @@ public enum ErrorMessage {
       return "check the state"
     }
     return "check the state with 'celigo \(kind.command) list'"
+  }
+
+  /// Returns the segments of a path before its query; an empty path has none.
+  static func pathSegments(_ path: String) -> [Substring] {
+    path.prefix { $0 != "?" }.split(separator: "/")
   }
 
   /// The resources of API paths: the singular noun and the command word.
@@ -96,7 +106,7 @@ public enum ErrorMessage {
   /// `/v1/flows/5f1a…/run`.
   static func resource(in path: String) -> ((singular: String, command: String), String)? {
     let names = resourceNames
-    let parts = path.split(separator: "?")[0].split(separator: "/").map(String.init)
+    let parts = pathSegments(path).map(String.init)
     var found: ((singular: String, command: String), String)?
     for (index, part) in parts.enumerated() where index + 1 < parts.count {
       if let name = names[part] { found = (name, parts[index + 1]) }

@@ -35,9 +35,10 @@ extension APIClient {
           method: request.method, path: request.path,
           reason: "expected a JSON array, got \(other.serialized().prefix(80))")
       }
-      guard let link = response.headers["link"], let next = LinkHeader.nextURL(in: link) else {
+      guard let link = response.headers["link"], let found = LinkHeader.nextURL(in: link) else {
         return
       }
+      let next = try sameServer(found, request)
       // A server that links a page to itself would otherwise loop forever.
       guard seen.insert(next.absoluteString).inserted else { return }
       request = APIRequest("GET", next.path)
@@ -73,14 +74,33 @@ extension APIClient {
       }
       guard try page(items) else { return }
       guard let nextText = body["nextPageURL"]?.stringValue, !nextText.isEmpty,
-        let next = resolvePageURL(nextText)
+        let found = resolvePageURL(nextText)
       else { return }
+      let next = try sameServer(found, request)
       guard seen.insert(next.absoluteString).inserted else { return }
       let method = request.method
       let bodyValue = request.body
       request = APIRequest(method, next.path, body: bodyValue, idempotent: request.idempotent)
       request.absoluteURL = next
     }
+  }
+
+  /// Returns a server-given next-page URL when it has the base URL's scheme,
+  /// host and port, and throws otherwise, so that the token is never sent
+  /// to a server the user did not choose.
+  func sameServer(_ url: URL, _ request: APIRequest) throws -> URL {
+    func origin(_ url: URL) -> String {
+      let scheme = url.scheme?.lowercased() ?? ""
+      let port = url.port ?? (scheme == "https" ? 443 : 80)
+      return "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)"
+    }
+    guard origin(url) == origin(baseURL) else {
+      throw CeligoError.malformedResponse(
+        method: request.method, path: request.path,
+        reason: "the next page is on another server (\(origin(url))) than the base URL \(baseURL.absoluteString);"
+          + " celigo does not send the token there")
+    }
+    return url
   }
 
   /// Resolves a `nextPageURL` against the base URL. The web UI's form

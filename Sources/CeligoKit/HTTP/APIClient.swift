@@ -6,6 +6,10 @@ public final class APIClient: Sendable {
   public let baseURL: URL
   let token: String
   let timeout: Double
+  /// The CA bundle file and directory from SSL_CERT_FILE (or CURL_CA_BUNDLE)
+  /// and SSL_CERT_DIR, which libcurl itself does not read.
+  let caFile: String?
+  let caPath: String?
   let trace: (@Sendable (String) -> Void)?
   let retry: RetryPolicy
 
@@ -18,6 +22,9 @@ public final class APIClient: Sendable {
     self.retry = retry
     self.trace = settings.verbose ? trace : nil
     self.timeout = settings.timeout
+    let environment = ProcessInfo.processInfo.environment
+    caFile = Settings.nonEmpty(environment["SSL_CERT_FILE"]) ?? Settings.nonEmpty(environment["CURL_CA_BUNDLE"])
+    caPath = Settings.nonEmpty(environment["SSL_CERT_DIR"])
   }
 
   /// Sends a request, retrying 429 responses after `Retry-After` and, for
@@ -42,7 +49,8 @@ public final class APIClient: Sendable {
         // No "Expect: 100-continue" wait before a body.
         "Expect:",
       ],
-      body: body, idleTimeout: timeout, freshConnection: !request.idempotent)
+      body: body, idleTimeout: timeout, freshConnection: !request.idempotent,
+      bypassProxy: url.host.map(Settings.isLoopback) ?? false, caFile: caFile, caPath: caPath)
 
     var attempt = 0
     while true {
@@ -66,8 +74,15 @@ public final class APIClient: Sendable {
           do {
             return try response.parsingJSON(method: request.method, path: shownPath)
           } catch CeligoError.malformedResponse(let method, let path, let reason) {
-            guard let wait = retry.networkDecision(attempt: attempt, safe: request.idempotent) else {
-              let tries = attempt > 1 ? " (the same on all \(attempt) attempts)" : ""
+            guard request.idempotent else {
+              // The 2xx status says the server applied the change.
+              throw CeligoError.malformedResponse(
+                method: method, path: path,
+                reason: "\(reason). The server answered \(response.status), so the change took effect;"
+                  + " \(ErrorMessage.checkState(path)) before running the command again")
+            }
+            guard let wait = retry.networkDecision(attempt: attempt, safe: true) else {
+              let tries = attempt > 1 ? " (after \(attempt) attempts)" : ""
               throw CeligoError.malformedResponse(method: method, path: path, reason: reason + tries)
             }
             log("retrying \(request.method) \(shownPath) in \(Self.seconds(wait)) after: \(reason)")

@@ -27,7 +27,17 @@ final class CurlTransport: @unchecked Sendable {
     /// Opens a new connection, so that libcurl does not send the request a
     /// second time on its own when a reused connection turns out closed.
     var freshConnection: Bool
+    /// Ignores `http_proxy` and the like, for a loopback host.
+    var bypassProxy = false
+    /// A CA bundle file and directory for TLS; nil keeps libcurl's default.
+    var caFile: String?
+    var caPath: String?
   }
+
+  /// The largest response body accepted, 256 MiB. A page of the API is far
+  /// smaller, so a longer body is a server fault that would otherwise fill
+  /// memory.
+  static let maxBodyLength = 256 << 20
 
   private let multi: UnsafeMutableRawPointer?
   private let lock = NSLock()
@@ -37,7 +47,9 @@ final class CurlTransport: @unchecked Sendable {
   private var running: [UnsafeMutableRawPointer: Transfer] = [:]
 
   private init() {
-    multi = celigo_multi_create(8)
+    // No limit per host: the callers bound their own concurrency, and a
+    // request queued inside libcurl would spend its timeout waiting.
+    multi = celigo_multi_create(0)
     guard multi != nil else { return }
     let thread = Thread { [self] in runLoop() }
     thread.name = "celigo-http"
@@ -111,7 +123,8 @@ final class CurlTransport: @unchecked Sendable {
       for transfer in running.values {
         let deadline = celigo_transfer_last_activity(transfer.handle) &+ transfer.idleTimeout
         if deadline <= now {
-          finish(transfer, .failure(TransportError(reason: "timed out", neverSent: false)))
+          let neverSent = celigo_transfer_request_size(transfer.handle) == 0
+          finish(transfer, .failure(TransportError(reason: "timed out", neverSent: neverSent)))
         } else {
           nextDeadline = min(nextDeadline, deadline)
         }
@@ -136,8 +149,14 @@ final class CurlTransport: @unchecked Sendable {
 
   private static func outcome(of transfer: Transfer, code: CURLcode) -> Result<APIResponse, Error> {
     guard code == CURLE_OK else {
+      if celigo_transfer_body_too_large(transfer.handle) != 0 {
+        let limit = "\(maxBodyLength >> 20) MiB"
+        return .failure(
+          TransportError(reason: "the response body is larger than \(limit)", neverSent: false, transient: false))
+      }
       let detail = String(cString: celigo_transfer_error(transfer.handle))
-      return .failure(TransportError(code: code, detail: detail))
+      let neverSent = celigo_transfer_request_size(transfer.handle) == 0
+      return .failure(TransportError(code: code, detail: detail, neverSent: neverSent))
     }
     var headerLength = 0
     let headerBytes = celigo_transfer_headers(transfer.handle, &headerLength)
@@ -175,11 +194,16 @@ private final class Transfer: @unchecked Sendable {
 
   init(_ request: CurlTransport.Request) throws {
     let timeoutMilliseconds = max(1, Int(request.idleTimeout * 1000))
-    let created = withCStrings(request.headers) { lines in
+    let strings = [request.caFile, request.caPath, "celigo/\(Help.version)"] + request.headers.map { $0 }
+    let created = withCStrings(strings) { copies in
       request.body.withOptionalBytes { body in
-        celigo_transfer_create(
-          request.method, request.url, lines, lines.count, body?.baseAddress, body?.count ?? 0,
-          timeoutMilliseconds, request.freshConnection ? 1 : 0, "celigo/\(Help.version)")
+        var options = celigo_transfer_options(
+          connect_timeout_ms: timeoutMilliseconds, fresh_connection: request.freshConnection ? 1 : 0,
+          bypass_proxy: request.bypassProxy ? 1 : 0, max_body_length: CurlTransport.maxBodyLength,
+          user_agent: copies[2], ca_file: copies[0], ca_path: copies[1])
+        let lines = Array(copies.dropFirst(3))
+        return celigo_transfer_create(
+          request.method, request.url, lines, lines.count, body?.baseAddress, body?.count ?? 0, &options)
       }
     }
     guard let created else {
@@ -195,13 +219,14 @@ private final class Transfer: @unchecked Sendable {
   }
 }
 
-/// Calls `body` with C copies of the strings, freed when it returns.
+/// Calls `body` with C copies of the strings, NULL for nil, freed when it
+/// returns.
 private func withCStrings<Result>(
-  _ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> Result
+  _ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> Result
 ) -> Result {
-  let copies = strings.map { strdup($0) }
+  let copies = strings.map { $0.flatMap { strdup($0) } }
   defer { copies.forEach { free($0) } }
-  return body(copies.map { UnsafePointer($0) })
+  return body(copies.map { $0.map { UnsafePointer($0) } })
 }
 
 extension Optional where Wrapped == Data {

@@ -17,8 +17,9 @@ struct TransportError: Error, Sendable, CustomStringConvertible {
   }
 
   /// Describes a failed libcurl transfer from its code and the text of its
-  /// error buffer.
-  init(code: CURLcode, detail: String) {
+  /// error buffer. `requestUnsent` is true when libcurl sent no byte of the
+  /// request, whatever the code.
+  init(code: CURLcode, detail: String, neverSent requestUnsent: Bool = false) {
     let standard = String(cString: curl_easy_strerror(code))
     let specific = detail.isEmpty ? standard : detail
     switch code {
@@ -33,8 +34,10 @@ struct TransportError: Error, Sendable, CustomStringConvertible {
     case CURLE_SEND_ERROR, CURLE_RECV_ERROR:
       self.init(reason: "connection lost: \(specific)", neverSent: false)
     case CURLE_SSL_CONNECT_ERROR:
-      // The TLS handshake comes before any byte of the request.
-      self.init(reason: "TLS connection failed: \(specific)", neverSent: true)
+      // The TLS handshake comes before any byte of the request. OpenSSL
+      // reports "wrong version number" when the server responds in plain text.
+      let hint = specific.contains("wrong version number") ? " (the server may not speak TLS)" : ""
+      self.init(reason: "TLS connection failed: \(specific)\(hint)", neverSent: true)
     case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
       CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND:
       self.init(reason: "TLS connection failed: \(specific)", neverSent: true, transient: false)
@@ -44,6 +47,9 @@ struct TransportError: Error, Sendable, CustomStringConvertible {
       // Such as CURLE_PARTIAL_FILE: "transfer closed with 120 bytes
       // remaining to read".
       self.init(reason: specific, neverSent: false)
+    }
+    if requestUnsent && !neverSent {
+      self.init(reason: reason, neverSent: true, transient: transient)
     }
   }
 
