@@ -153,4 +153,26 @@ import Testing
     let listed = try await run("tags list", in: session, until: "TAG ID", timeout: .seconds(40))
     #expect(listed.contains("needs-review"))
   }
+
+  @Test(.enabled(if: TmuxSession.isAvailable)) func interruptedWriteWarns() async throws {
+    let (session, home) = try startShell(extra: ["CELIGO_DEMO_LATENCY_MS": "10000"])
+    defer {
+      session.kill()
+      try? FileManager.default.removeItem(atPath: home)
+    }
+    _ = try await session.waitFor(prompt, timeout: .seconds(30))
+
+    try session.send(literal: "tags create slow-tag")
+    try session.send(keys: "Enter")
+    try await Task.sleep(for: .milliseconds(2000))
+    try session.send(keys: "C-c")
+    // The POST has left when Ctrl-C arrives, and the emulator creates the
+    // tag once its latency is over, so the shell cannot say it did not.
+    let warned = try await session.waitFor(
+      "celigo: interrupted after POST /v1/tags was sent, so it may or may not have taken effect;",
+      timeout: .seconds(30))
+    #expect(warned.contains("check the state with 'celigo tags list'"))
+    #expect(!warned.contains("Created tag"))
+    #expect(try session.exitStatus() == nil)
+  }
 }

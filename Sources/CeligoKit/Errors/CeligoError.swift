@@ -43,6 +43,9 @@ public enum CeligoError: Error, Sendable {
   case declined(String)
   /// Ctrl-C or a cancelled task.
   case interrupted
+  /// Ctrl-C or a cancelled task after a write was sent, so the change may
+  /// or may not have been applied.
+  case interruptedWrite(method: String, path: String)
   /// A command-specific failure with its own exit code (for example a
   /// connection test that failed).
   case failed(String, exitCode: Int32)

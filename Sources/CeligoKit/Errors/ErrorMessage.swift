@@ -35,6 +35,9 @@ public enum ErrorMessage {
       return "invalid response to \(method) \(path): \(reason)"
     case .interrupted:
       return "interrupted"
+    case .interruptedWrite(let method, let path):
+      return "interrupted after \(method) \(path) was sent, so it may or may not have taken effect;"
+        + " \(checkState(path)) before running it again"
     }
   }
 

@@ -35,7 +35,7 @@ public enum ExitCode {
       }
     case .rateLimited, .unreachable: return rateLimited
     case .uncertainWrite, .malformedResponse: return failure
-    case .interrupted: return interrupted
+    case .interrupted, .interruptedWrite: return interrupted
     case .failed(_, let code): return code
     }
   }

@@ -103,7 +103,12 @@ public final class APIClient: Sendable {
         }
         throw apiError(response, method: request.method, path: shownPath)
       case .failure(let error):
-        if error is CancellationError || Task.isCancelled { throw CeligoError.interrupted }
+        if let canceled = error as? TransferCanceled, canceled.requestSent, !request.idempotent {
+          throw CeligoError.interruptedWrite(method: request.method, path: shownPath)
+        }
+        if error is CancellationError || error is TransferCanceled || Task.isCancelled {
+          throw CeligoError.interrupted
+        }
         let reason = Self.reason(error)
         log("\(request.method) \(url.absoluteString) failed after \(Int(elapsed)) ms: \(reason)")
         let neverSent = Self.connectionNeverOpened(error)

@@ -57,9 +57,9 @@ final class CurlTransport: @unchecked Sendable {
   }
 
   /// Sends the request and returns the response, whatever its status.
-  /// Throws `TransportError` when no complete response arrived and
-  /// `CancellationError` when the calling task is canceled, which stops the
-  /// transfer at once.
+  /// Throws `TransportError` when no complete response arrived. When the
+  /// calling task is canceled, the transfer stops at once and this throws
+  /// `TransferCanceled`, or `CancellationError` before the transfer started.
   func perform(_ request: Request) async throws -> APIResponse {
     guard multi != nil else {
       throw TransportError(reason: "libcurl failed to start", neverSent: true)
@@ -106,7 +106,8 @@ final class CurlTransport: @unchecked Sendable {
         curl_multi_add_handle(multi, transfer.easy)
       }
       for transfer in canceled {
-        finish(transfer, .failure(CancellationError()))
+        let sent = celigo_transfer_request_size(transfer.handle) > 0
+        finish(transfer, .failure(TransferCanceled(requestSent: sent)))
       }
 
       curl_multi_perform(multi, &stillRunning)

@@ -1,5 +1,11 @@
 import CLibCurl
 
+/// A transfer stopped because its task was canceled, as by Ctrl-C.
+struct TransferCanceled: Error, Sendable {
+  /// True when libcurl had sent bytes of the request.
+  let requestSent: Bool
+}
+
 /// A request that ended without a complete HTTP response.
 struct TransportError: Error, Sendable, CustomStringConvertible {
   /// A short description for messages, such as "connection refused".
