@@ -59,6 +59,26 @@ import Testing
     #expect(!fixture.emulator.records("tags").contains { $0["_id"]?.stringValue == id })
   }
 
+  @Test func failedBatchReportsEarlierBatches() async throws {
+    // The second write stalls: the first batch of 1000 is resolved, the
+    // second times out.
+    let fixture = try EmulatorFixture {
+      $0.bulkErrors = 1500
+      $0.stallWriteEvery = 2
+    }
+    let flow = "40d6824e2ef3fc17879e2e22"
+    let step = "3c821fbf59108163a7ff0d38"
+    let open = fixture.emulator.openErrors(flowId: flow, stepId: step).count
+    #expect(open > 1000 && open <= 2000)
+    let result = try await fixture.run(
+      ["--timeout", "2", "errors", "resolve", "--flow", flow, "--import", step, "--all", "--yes"])
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("celigo: PUT /v1/flows/\(flow)/\(step)/resolved failed in flight (timed out)"))
+    #expect(result.stderr.hasSuffix("; before that failure, 1000 of \(open) errors were resolved\n"))
+    #expect(fixture.requests("PUT", "/v1/flows/\(flow)/\(step)/resolved").count == 2)
+    #expect(result.stdout.isEmpty)
+  }
+
   @Test func serverErrorsOnGetExitOne() async throws {
     let fixture = try EmulatorFixture { $0.serverErrorEvery = 1 }
     let result = try await fixture.run(["integrations", "list"])

@@ -54,7 +54,10 @@ enum ErrorChanges {
       try context.confirm("Retry all \(keys.count) open errors of \(try ErrorStep.describe(invocation))?")
     }
     var jobs: [JSONValue] = []
-    for batch in batches(keys) {
+    try await inBatches(keys, done: { count in
+      let started = jobs.compactMap { $0["_id"]?.stringValue }.joined(separator: ", ")
+      return "\(count) of \(keys.count) errors were sent for retry (retry jobs \(started))"
+    }) { batch in
       let body: JSONValue = ["retryDataKeys": .array(batch.map(JSONValue.string))]
       let job = try await context.client.json(
         APIRequest("POST", try ErrorStep.path(invocation, "/retry"), body: body))
@@ -78,7 +81,7 @@ enum ErrorChanges {
     }
     try context.confirm(
       "Resolve \(Plural.count(ids.count, "error")) (\(listed(ids))) of \(try ErrorStep.describe(invocation))?")
-    for batch in batches(ids) {
+    try await inBatches(ids, done: { "\($0) of \(ids.count) errors were resolved" }) { batch in
       let body: JSONValue = ["errors": .array(batch.map(JSONValue.string))]
       _ = try await context.client.send(APIRequest("PUT", try ErrorStep.path(invocation, "/resolved"), body: body))
     }
@@ -148,6 +151,25 @@ enum ErrorChanges {
   static func listed(_ ids: [String]) -> String {
     let shown = ids.prefix(5).joined(separator: ", ")
     return ids.count > 5 ? "\(shown) and \(ids.count - 5) more" : shown
+  }
+
+  /// Runs `send` on each batch of `items` in turn. When a batch fails after
+  /// others succeeded, the error says what `done` reports for the items of
+  /// those batches, so that the user knows what already changed.
+  static func inBatches(
+    _ items: [String], done: (Int) -> String, send: ([String]) async throws -> Void
+  ) async throws {
+    var sent = 0
+    for batch in batches(items) {
+      do {
+        try await send(batch)
+      } catch {
+        guard sent > 0 else { throw error }
+        throw CeligoError.failed(
+          "\(ErrorMessage.describe(error)); before that failure, \(done(sent))", exitCode: ExitCode.of(error))
+      }
+      sent += batch.count
+    }
   }
 
   static func batches(_ items: [String]) -> [[String]] {
