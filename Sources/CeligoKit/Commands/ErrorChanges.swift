@@ -154,7 +154,7 @@ enum ErrorChanges {
   }
 
   /// Runs `send` on each batch of `items` in turn. When a batch fails after
-  /// others succeeded, the error says what `done` reports for the items of
+  /// others succeeded, the error message adds what `done` reports for the items of
   /// those batches, so that the user knows what already changed.
   static func inBatches(
     _ items: [String], done: (Int) -> String, send: ([String]) async throws -> Void
