@@ -3,8 +3,10 @@ import Foundation
 import Testing
 
 /// The examples of `--help` use IDs of the demo account, so each read-only
-/// one must work as typed against a fresh emulator.
-@Suite struct HelpExampleTests {
+/// one must work as typed against a fresh emulator. The examples run one at
+/// a time, so that sixty emulators and processes do not start at once and
+/// slow the timing tests of other suites on a small machine.
+@Suite(.serialized) struct HelpExampleTests {
   /// Actions that change data or start runs, so their examples may work
   /// only once on a fresh account.
   static let writeActions: Set<String> = [
