@@ -124,10 +124,10 @@ extension Workbench {
       let shown = entries.prefix(20).map { "\n  \($0.id)  \($0.name)" }.joined()
       let more = entries.count > 20 ? "\n  … and \(entries.count - 20) more" : ""
       throw CeligoError.usage(
-        "'\(word)' matches \(entries.count) \(kind.command): give the ID or more of the name\(shown)\(more)")
+        "\(EscapedValue.quoted(word)) matches \(entries.count) \(kind.command): give the ID or more of the name\(shown)\(more)")
     case .notFound:
       throw CeligoError.usage(
-        "no \(kind.rawValue) with the ID or name '\(word)' in the ID cache:"
+        "no \(kind.rawValue) with the ID or name \(EscapedValue.quoted(word)) in the ID cache:"
           + " list them with '\(kind.command) list', or run 'refresh'")
     }
   }

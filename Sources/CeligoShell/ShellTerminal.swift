@@ -60,8 +60,8 @@ public struct ShellTerminal: TerminalIO {
     Self.isCapturing ? false : base.colorOutput
   }
 
-  public func confirm(_ question: String) -> Bool {
-    Self.isCapturing ? false : base.confirm(question)
+  public func confirm(_ question: String) -> ConfirmationAnswer {
+    Self.isCapturing ? .no : base.confirm(question)
   }
 
   public func readSecret(_ prompt: String) -> String? {

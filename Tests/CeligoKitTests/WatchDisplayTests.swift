@@ -18,7 +18,7 @@ final class RecordingTerminal: TerminalIO, @unchecked Sendable {
   func writeError(_ text: String) {}
   var isInteractive: Bool { outputWidth != nil }
   var colorOutput: Bool { false }
-  func confirm(_ question: String) -> Bool { false }
+  func confirm(_ question: String) -> ConfirmationAnswer { .no }
   func readSecret(_ prompt: String) -> String? { nil }
 }
 

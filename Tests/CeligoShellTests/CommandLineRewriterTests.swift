@@ -53,6 +53,16 @@ import Testing
     #expect(error.map(ExitCode.of) == 2)
   }
 
+  @Test func unknownNameEscapesControls() async throws {
+    let error = await #expect(throws: CeligoError.self) {
+      try await rewrite(["flows", "get", "No\u{1B}[2J Such"])
+    }
+    let message = error.map(ErrorMessage.describe) ?? ""
+    #expect(
+      message == #"no flow with the ID or name 'No\u{1B}[2J Such' in the ID cache:"#
+        + " list them with 'flows list', or run 'refresh'")
+  }
+
   @Test func errorsListTakesFlowAndStep() async throws {
     let workbench = using([(.flow, F.orderFlow), (.import, F.createOrder)])
 

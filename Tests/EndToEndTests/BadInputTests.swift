@@ -78,9 +78,46 @@ import Testing
      "invalid base URL 'ftp://example.com': expected https://HOST, or http://127.0.0.1:PORT for the emulator"),
   ]
 
+  /// Command lines with control characters in a value, and the whole
+  /// message: each control character is printed as a `\u{HEX}` escape.
+  static let controlCases: [([String], String)] = [
+    (["flows", "get", "\u{1B}[2J"],
+     #"invalid flow ID '\u{1B}[2J': expected 24 hexadecimal characters, as shown by 'celigo flows list'"#),
+    (["fl\u{1B}ows", "list"],
+     #"unknown command 'fl\u{1B}ows' (did you mean 'flows'?); run 'celigo --help' for the list"#),
+    (["flows", "g\u{07}et"],
+     #"unknown action 'g\u{07}et' for 'flows' (did you mean 'get'?); actions: list, get, descendants, audit,"#
+       + " dependencies, run, errors, jobs-latest, last-export-datetime"),
+    (["flows", "list", "--a\u{1B}[2J"],
+     #"unknown option --a\u{1B}[2J for 'flows list'; run 'celigo flows list --help'"#),
+    (["flows", "get", flow, "x\ry"],
+     #"unexpected argument 'x\u{0D}y' for 'flows get': usage: celigo flows get <flow>"#),
+    (["jobs", "list", "--status", "run\u{7F}\u{9B}\u{202E}"],
+     #"invalid --status 'run\u{7F}\u{9B}\u{202E}': expected one of queued, running, completed, failed,"#
+       + " canceled, retrying, canceling"),
+    (["jobs", "list", "--limit", "5\u{2028}"],
+     #"invalid --limit '5\u{2028}': expected a whole number from 1 to 1000000"#),
+    (["errors", "resolve"] + step + ["--ids", "1,\u{1B}c"],
+     #"invalid --ids '\u{1B}c': error IDs are up to 64 digits 0-9, as shown by 'celigo errors list'"#),
+    (["errors", "assign"] + step + ["--ids", "1", "--email", "ops@\u{1B}]0;x\u{07}"],
+     #"invalid --email 'ops@\u{1B}]0;x\u{07}': expected an email address such as ops@example.com"#),
+    (["errors", "update-retry-data"] + step + ["--key", "k", "--file", "/no/such\u{1B}[2J"],
+     #"cannot read --file /no/such\u{1B}[2J: check that it is a readable file, or use - for standard input"#),
+  ]
+
+  @Test func controlCharactersEscaped() async throws {
+    try await Self.expectRejected(Self.controlCases)
+  }
+
   @Test func badValuesSendNothing() async throws {
+    try await Self.expectRejected(Self.cases)
+  }
+
+  /// Runs each command line and expects exit 2, exactly `celigo: message`
+  /// on stderr, and no request to the emulator.
+  static func expectRejected(_ cases: [([String], String)]) async throws {
     let fixture = try EmulatorFixture()
-    for (arguments, message) in Self.cases {
+    for (arguments, message) in cases {
       let result = try await fixture.run(arguments)
       #expect(result.status == 2, "\(arguments)")
       #expect(result.stderr == "celigo: \(message)\n", "\(arguments)")

@@ -141,13 +141,55 @@ import Testing
     }
   }
 
+  @Test(.enabled(if: TmuxSession.isAvailable), arguments: Destructive.allCases)
+  func terminalCtrlCCancels(_ command: Destructive) async throws {
+    let prepared = try await Self.prepare(command)
+    try await Self.inTerminal(prepared) { session in
+      _ = try await session.waitForScreen(containing: prepared.question + " [y/N]")
+      try await session.send("C-c")
+      let status = try await session.waitForExit()
+      #expect(status == 130)
+      let screen = try session.screen()
+      #expect(screen.contains("[y/N] ^C\nceligo: canceled: nothing was changed\n"))
+      #expect(!screen.contains(prepared.done))
+      #expect(prepared.writes.isEmpty)
+    }
+    if command == .tagsDelete {
+      let tag = try await prepared.fixture.fetch(prepared.writePath)
+      #expect(tag?["_id"]?.stringValue == prepared.arguments.last)
+    }
+  }
+
+  @Test(.enabled(if: TmuxSession.isAvailable))
+  func shellCtrlCCancels() async throws {
+    let prepared = try await Self.prepare(.tagsDelete)
+    let session = try TmuxSession(
+      command: CommandTerminal.quoted(CeligoProcess.binary) + " shell", environment: prepared.fixture.environment,
+      width: 120, height: 30)
+    defer { session.kill() }
+    let prompt = "celigo:default> "
+    _ = try await session.waitFor(prompt)
+    try session.send(literal: prepared.arguments.joined(separator: " "))
+    try session.send(keys: "Enter")
+    _ = try await session.waitFor(prepared.question + " [y/N]")
+    try session.send(keys: "C-c")
+    // The shell answers no at once and prompts again, with no line typed.
+    let screen = try await session.waitFor("[y/N] ^C\nceligo: canceled: nothing was changed\n" + prompt)
+    #expect(!screen.contains(prepared.done))
+    #expect(prepared.writes.isEmpty)
+    let tag = try await prepared.fixture.fetch(prepared.writePath)
+    #expect(tag?["_id"]?.stringValue == prepared.arguments.last)
+  }
+
   /// Runs the prepared command in tmux and ends the tmux server afterwards.
   static func inTerminal(_ prepared: Prepared, _ body: (CommandTerminal) async throws -> Void) async throws {
     // The exit status goes to a file: tmux 3.3 can report a dead pane with
-    // an empty status.
+    // an empty status. Bash runs the line because it goes on to write the
+    // status after a command that handled Ctrl-C, where dash ends as well.
     let statusFile = prepared.fixture.home + "/exit-status"
-    let command = ([CeligoProcess.binary] + prepared.arguments).map(CommandTerminal.quoted).joined(separator: " ")
+    let line = ([CeligoProcess.binary] + prepared.arguments).map(CommandTerminal.quoted).joined(separator: " ")
       + "; echo $? > " + CommandTerminal.quoted(statusFile)
+    let command = "bash -c " + CommandTerminal.quoted(line)
     let session = try TmuxSession(command: command, environment: prepared.fixture.environment, width: 120, height: 30)
     defer { session.kill() }
     try await body(CommandTerminal(session: session, statusFile: statusFile))

@@ -19,7 +19,8 @@ public struct CommandContext: Sendable {
   }
 
   /// Asks before a destructive action. Passes with `--yes`; asks on a
-  /// terminal; otherwise throws, because no one can reply.
+  /// terminal; otherwise throws, because no one can reply. Ctrl-C at the
+  /// question ends the command with exit code 130.
   public func confirm(_ question: String) throws {
     if settings.assumeYes { return }
     guard terminal.isInteractive else {
@@ -27,8 +28,13 @@ public struct CommandContext: Sendable {
         "\(question.trimmingCharacters(in: ["?"])): confirmation needed, but no terminal"
           + " can answer; add --yes to proceed")
     }
-    guard terminal.confirm(question) else {
+    switch terminal.confirm(question) {
+    case .yes:
+      return
+    case .no:
       throw CeligoError.declined("canceled: nothing was changed")
+    case .interrupted:
+      throw CeligoError.failed("canceled: nothing was changed", exitCode: ExitCode.interrupted)
     }
   }
 }

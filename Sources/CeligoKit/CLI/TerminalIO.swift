@@ -15,10 +15,20 @@ public protocol TerminalIO: Sendable {
   var colorOutput: Bool { get }
   /// True when output may move the cursor to redraw lines in place.
   var supportsCursorMovement: Bool { get }
-  /// Asks a yes/no question; false for anything but yes.
-  func confirm(_ question: String) -> Bool
+  /// Asks a yes/no question: `.no` for anything but yes, and `.interrupted`
+  /// for Ctrl-C at the prompt.
+  func confirm(_ question: String) -> ConfirmationAnswer
   /// Reads a line without echo, or nil at end of input.
   func readSecret(_ prompt: String) -> String?
+}
+
+/// The reply to a yes/no question.
+public enum ConfirmationAnswer: Sendable, Equatable {
+  case yes
+  /// Any other line, or end of input.
+  case no
+  /// Ctrl-C while the question waited.
+  case interrupted
 }
 
 extension TerminalIO {
@@ -88,13 +98,20 @@ public struct StandardTerminal: TerminalIO {
     return environment["TERM"] != "dumb"
   }
 
-  public func confirm(_ question: String) -> Bool {
+  public func confirm(_ question: String) -> ConfirmationAnswer {
     writeError("\(question) [y/N] ")
-    guard let answer = readLine() else {
+    switch InterruptibleLineReader.readLine() {
+    case .line(let answer):
+      return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) ? .yes : .no
+    case .endOfInput:
       writeError("\n")
-      return false
+      return .no
+    case .interrupted:
+      // The cursor is still on the question's line, after the ^C that the
+      // terminal echoes, so the message that follows starts a new line.
+      writeError("\n")
+      return .interrupted
     }
-    return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
   }
 
   public func readSecret(_ prompt: String) -> String? {

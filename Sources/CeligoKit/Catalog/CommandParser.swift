@@ -80,8 +80,8 @@ public struct CommandParser: Sendable {
     let candidates = catalog.filter { $0.resource == resource }
     guard !candidates.isEmpty else {
       throw CeligoError.usage(
-        "unknown command '\(resource)'" + Self.suggestion(resource, among: Catalog.resources(catalog))
-          + "; run 'celigo --help' for the list")
+        "unknown command \(EscapedValue.quoted(resource))"
+          + Self.suggestion(resource, among: Catalog.resources(catalog)) + "; run 'celigo --help' for the list")
     }
 
     var spec: CommandSpec
@@ -99,7 +99,7 @@ public struct CommandParser: Sendable {
       guard let found = candidates.first(where: { $0.action == action }) else {
         let actions = candidates.compactMap(\.action)
         throw CeligoError.usage(
-          "unknown action '\(action)' for '\(resource)'" + Self.suggestion(action, among: actions)
+          "unknown action \(EscapedValue.quoted(action)) for '\(resource)'" + Self.suggestion(action, among: actions)
             + "; actions: \(actions.joined(separator: ", "))")
       }
       spec = found
@@ -147,7 +147,7 @@ public struct CommandParser: Sendable {
       guard let option = spec.option(named: name) else {
         let names = spec.options.map(\.name)
         throw CeligoError.usage(
-          "unknown option \(name) for '\(spec.words)'" + Self.suggestion(name, among: names)
+          "unknown option \(EscapedValue.escaped(name)) for '\(spec.words)'" + Self.suggestion(name, among: names)
             + "; run 'celigo \(spec.words) --help'")
       }
       guard let kind = option.kind else {
@@ -180,7 +180,8 @@ public struct CommandParser: Sendable {
     }
     if positional.count > spec.arguments.count {
       let extra = positional[spec.arguments.count...].joined(separator: " ")
-      throw CeligoError.usage("unexpected argument '\(extra)' for '\(spec.words)': usage: \(Help.usage(spec))")
+      throw CeligoError.usage(
+        "unexpected argument \(EscapedValue.quoted(extra)) for '\(spec.words)': usage: \(Help.usage(spec))")
     }
     for option in spec.options where option.required && invocation.options[option.name] == nil {
       throw CeligoError.usage(

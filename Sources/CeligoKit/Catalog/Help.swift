@@ -30,8 +30,8 @@ public enum Help {
       Examples:
         celigo shell --demo                 try everything on a built-in demo account
         celigo integrations list
-        celigo flows run f893a2eefb32555e71c18690
-        celigo jobs list --flow f893a2eefb32555e71c18690 --status failed
+        celigo flows run \(FlowCommands.example)
+        celigo jobs list --flow \(FlowCommands.example) --status failed
 
       Run 'celigo <resource> --help' or 'celigo <resource> <action> --help' for details.
 

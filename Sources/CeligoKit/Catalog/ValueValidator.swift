@@ -13,7 +13,7 @@ enum ValueValidator {
         .map { $0.trimmingCharacters(in: .whitespaces) }
       guard !value.isEmpty, !items.contains(where: \.isEmpty) else {
         throw CeligoError.usage(
-          "invalid \(label) '\(raw)': expected a comma-separated list of IDs with no empty items")
+          "invalid \(label) \(EscapedValue.quoted(raw)): expected a comma-separated list of IDs with no empty items")
       }
       return try items.map { try id($0, resource: resource, label: label) }.joined(separator: ",")
     case .text:
@@ -27,31 +27,31 @@ enum ValueValidator {
       guard !value.isEmpty, !items.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
       else {
         throw CeligoError.usage(
-          "invalid \(label) '\(raw)': expected a comma-separated list with no empty items")
+          "invalid \(label) \(EscapedValue.quoted(raw)): expected a comma-separated list with no empty items")
       }
       return items.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ",")
     case .choice(let values):
       guard values.contains(value) else {
         let hint = value.lowercased() == "cancelled" ? " (the API spells it 'canceled')" : ""
         throw CeligoError.usage(
-          "invalid \(label) '\(raw)': expected one of \(values.joined(separator: ", "))\(hint)")
+          "invalid \(label) \(EscapedValue.quoted(raw)): expected one of \(values.joined(separator: ", "))\(hint)")
       }
       return value
     case .boolean:
       guard value == "true" || value == "false" else {
-        throw CeligoError.usage("invalid \(label) '\(raw)': expected true or false")
+        throw CeligoError.usage("invalid \(label) \(EscapedValue.quoted(raw)): expected true or false")
       }
       return value
     case .integer(let range):
       guard let number = Int(value), range.contains(number) else {
         throw CeligoError.usage(
-          "invalid \(label) '\(raw)': expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+          "invalid \(label) \(EscapedValue.quoted(raw)): expected a whole number from \(range.lowerBound) to \(range.upperBound)")
       }
       return String(number)
     case .seconds:
       guard let number = Double(value), number > 0, number <= maxSeconds else {
         throw CeligoError.usage(
-          "invalid \(label) '\(raw)': expected a positive number of seconds up to \(Int(maxSeconds))")
+          "invalid \(label) \(EscapedValue.quoted(raw)): expected a positive number of seconds up to \(Int(maxSeconds))")
       }
       return value
     case .duration:
@@ -59,26 +59,28 @@ enum ValueValidator {
       // A week bounds the wait; the value must also fit an Int.
       guard let seconds, seconds >= 1, seconds <= 604_800 else {
         throw CeligoError.usage(
-          "invalid \(label) '\(raw)': expected a duration from 1 second to 7 days, such as 90s, 30m or 1h")
+          "invalid \(label) \(EscapedValue.quoted(raw)): expected a duration from 1 second to 7 days, such as 90s, 30m or 1h")
       }
       return String(Int(seconds.rounded()))
     case .date:
       guard let date = DateValue.parse(value, now: Date()) else {
         throw CeligoError.usage(
-          "invalid \(label) '\(raw)': expected an ISO date such as 2026-11-30 or"
+          "invalid \(label) \(EscapedValue.quoted(raw)): expected an ISO date such as 2026-11-30 or"
             + " 2026-11-30T08:00:00Z, epoch milliseconds, or an age such as 30m, 24h, 7d")
       }
       return DateValue.format(date)
     case .email:
       guard isEmail(value) else {
-        throw CeligoError.usage("invalid \(label) '\(raw)': expected an email address such as ops@example.com")
+        throw CeligoError.usage(
+          "invalid \(label) \(EscapedValue.quoted(raw)): expected an email address such as ops@example.com")
       }
       return value
     case .json:
       do {
         _ = try JSONValue.parse(raw)
       } catch {
-        throw CeligoError.usage("invalid \(label): the JSON does not parse (\(error))")
+        throw CeligoError.usage(
+          "invalid \(label): the JSON does not parse (\(EscapedValue.escaped("\(error)")))")
       }
       return raw
     case .path:
@@ -92,7 +94,7 @@ enum ValueValidator {
     case .error:
       guard !value.isEmpty, value.count <= maxKeyLength, value.allSatisfy(isASCIIDigit) else {
         throw CeligoError.usage(
-          "invalid \(label) '\(value)': error IDs are up to \(maxKeyLength) digits 0-9,"
+          "invalid \(label) \(EscapedValue.quoted(value)): error IDs are up to \(maxKeyLength) digits 0-9,"
             + " as shown by 'celigo errors list'")
       }
       return value
@@ -100,7 +102,7 @@ enum ValueValidator {
       let allowed = value.allSatisfy { isASCIIDigit($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "-" || $0 == "_" }
       guard !value.isEmpty, value.count <= maxKeyLength, allowed else {
         throw CeligoError.usage(
-          "invalid \(label) '\(value)': retry data keys are up to \(maxKeyLength) ASCII letters, digits,"
+          "invalid \(label) \(EscapedValue.quoted(value)): retry data keys are up to \(maxKeyLength) ASCII letters, digits,"
             + " '-' or '_', as shown by 'celigo errors list'")
       }
       return value
@@ -108,7 +110,7 @@ enum ValueValidator {
       let lowered = value.lowercased()
       guard lowered.count == 24, lowered.allSatisfy({ isASCIIDigit($0) || ("a"..."f").contains($0) }) else {
         throw CeligoError.usage(
-          "invalid \(resource.rawValue) ID '\(value)': expected 24 hexadecimal characters,"
+          "invalid \(resource.rawValue) ID \(EscapedValue.quoted(value)): expected 24 hexadecimal characters,"
             + " as shown by 'celigo \(resource.command) list'")
       }
       return lowered

@@ -15,12 +15,16 @@ enum ErrorChanges {
       // `--file -` reads the record from standard input.
       let contents = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
       guard let data = contents else {
-        throw CeligoError.usage("cannot read --file \(file): check that it is a readable file, or use - for standard input")
+        throw CeligoError.usage(
+          "cannot read --file \(EscapedValue.escaped(file)): check that it is a readable file,"
+            + " or use - for standard input")
       }
       do {
         record = try JSONValue.parse(data)
       } catch {
-        throw CeligoError.usage("invalid --file \(file): the JSON does not parse (\(error))")
+        throw CeligoError.usage(
+          "invalid --file \(EscapedValue.escaped(file)): the JSON does not parse"
+            + " (\(EscapedValue.escaped("\(error)")))")
       }
     }
     guard case .object = record else {

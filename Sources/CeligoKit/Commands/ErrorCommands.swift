@@ -10,7 +10,12 @@ enum ErrorCommands {
     "post_map_hook_ss", "post_submit_hook_ss",
   ]
   static let flowExample = FlowCommands.example
-  static let importExample = "5f1a2b3c4d5e6f7a8b9c0d22"
+  static let importExample = StepCommands.importExample
+  /// Two open errors of `step` in the demo account, with their retry data keys.
+  static let errorExample = "986057181"
+  static let keyExample = "db87e5bf216a2cd577afb53597c7a11a"
+  static let secondErrorExample = "986057210"
+  static let secondKeyExample = "54281ee54477f3ffbbd5fa463c38b4ed"
   static let step = "--flow \(flowExample) --import \(importExample)"
 
   static let stepOptions: [OptionSpec] = [
@@ -45,7 +50,7 @@ enum ErrorCommands {
       "errors", "retry-data", "show the record an error will retry with",
       options: stepOptions + [OptionSpec("--key", .id(.retryDataKey), "the error's retry data key", required: true)],
       rules: [stepRule],
-      examples: ["celigo errors retry-data \(step) --key 9a2a0f3c6b1d4e5f8a7b6c5d4e3f2a1b"],
+      examples: ["celigo errors retry-data \(step) --key \(keyExample)"],
       run: .api { invocation, context in
         let path = try ErrorStep.path(invocation, "/\(try invocation.required("--key"))/data")
         context.output.record(try await context.client.document(APIRequest("GET", path)))
@@ -59,8 +64,8 @@ enum ErrorCommands {
       ],
       rules: [stepRule, .exactlyOne(["--data", "--file"])],
       examples: [
-        "celigo errors update-retry-data \(step) --key 9a2a… --data '{\"sku\":\"A-100\"}'",
-        "celigo errors update-retry-data \(step) --key 9a2a… --file fixed.json",
+        "celigo errors update-retry-data \(step) --key \(keyExample) --data '{\"sku\":\"A-100\"}'",
+        "celigo errors update-retry-data \(step) --key \(keyExample) --file fixed.json",
       ],
       run: .api { invocation, context in try await ErrorChanges.updateRetryData(invocation, context) }),
     CommandSpec(
@@ -70,7 +75,10 @@ enum ErrorCommands {
         OptionSpec("--all", nil, "retry every open error of the step (asks first)"),
       ],
       rules: [stepRule, .exactlyOne(["--keys", "--all"])],
-      examples: ["celigo errors retry \(step) --keys 9a2a…,7b3c…", "celigo errors retry \(step) --all --yes"],
+      examples: [
+        "celigo errors retry \(step) --keys \(keyExample),\(secondKeyExample)",
+        "celigo errors retry \(step) --all --yes",
+      ],
       run: .api { invocation, context in try await ErrorChanges.retry(invocation, context) }),
     CommandSpec(
       "errors", "resolve", "mark errors resolved by ID, or every open error with --all",
@@ -79,7 +87,10 @@ enum ErrorCommands {
         OptionSpec("--all", nil, "resolve every open error of the step"),
       ],
       rules: [stepRule, .exactlyOne(["--ids", "--all"])],
-      examples: ["celigo errors resolve \(step) --ids 986924456,986924457", "celigo errors resolve \(step) --all"],
+      examples: [
+        "celigo errors resolve \(step) --ids \(errorExample),\(secondErrorExample)",
+        "celigo errors resolve \(step) --all",
+      ],
       run: .api { invocation, context in try await ErrorChanges.resolve(invocation, context) }),
     CommandSpec(
       "errors", "assign", "assign errors to a user by email",
@@ -88,7 +99,7 @@ enum ErrorCommands {
         OptionSpec("--email", .email, "the user's email", required: true),
       ],
       rules: [stepRule],
-      examples: ["celigo errors assign \(step) --ids 986924456 --email ops@example.com"],
+      examples: ["celigo errors assign \(step) --ids \(errorExample) --email ops@example.com"],
       run: .api { invocation, context in try await ErrorChanges.assign(invocation, context) }),
     CommandSpec(
       "errors", "tags", "set tags on errors",
@@ -98,7 +109,7 @@ enum ErrorCommands {
         OptionSpec("--tag-ids", .idList(.tag), "tag IDs, comma-separated", required: true),
       ],
       rules: [stepRule, .exactlyOne(["--errors", "--ids"])],
-      examples: ["celigo errors tags \(step) --ids 986924456 --tag-ids 5f1a2b3c4d5e6f7a8b9c0d30"],
+      examples: ["celigo errors tags \(step) --ids \(errorExample) --tag-ids \(TagCommands.example)"],
       run: .api { invocation, context in try await ErrorChanges.tag(invocation, context) }),
     CommandSpec(
       "errors", "integration-assign", "assign errors of an integration to a user by email",
@@ -108,7 +119,7 @@ enum ErrorCommands {
         OptionSpec("--email", .email, "the user's email", required: true),
       ],
       examples: [
-        "celigo errors integration-assign --integration \(IntegrationCommands.example) --ids 986924456 --email ops@example.com"
+        "celigo errors integration-assign --integration \(IntegrationCommands.example) --ids \(errorExample) --email ops@example.com"
       ],
       run: .api { invocation, context in try await ErrorChanges.integrationAssign(invocation, context) }),
   ]

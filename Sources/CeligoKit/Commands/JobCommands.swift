@@ -1,6 +1,9 @@
 /// `celigo jobs …`
 enum JobCommands {
-  static let example = "fb93156c44c0284e296844c7"
+  /// A completed flow job of `FlowCommands.example` with no errors.
+  // NOTE: the demo account starts with no queued or running job, so the
+  // `jobs cancel` examples are rejected there. Cancel a job of `flows run`.
+  static let example = "4cce5aae375896659ec598a0"
   static let statuses = ["queued", "running", "completed", "failed", "canceled", "retrying", "canceling"]
   static let types = ["flow", "export", "import", "retry", "bulk_retry"]
 
