@@ -167,7 +167,7 @@ import Testing
     try await Task.sleep(for: .milliseconds(2000))
     try session.send(keys: "C-c")
     // The POST has left when Ctrl-C arrives, and the emulator creates the
-    // tag once its latency is over, so the shell cannot say it did not.
+    // tag once its latency is over, so the shell cannot report that it did not.
     let warned = try await session.waitFor(
       "celigo: interrupted after POST /v1/tags was sent, so it may or may not have taken effect;",
       timeout: .seconds(30))

@@ -51,12 +51,14 @@ final class OpenSSLServer {
     directory = CeligoProcess.scratchHome()
     let key = directory + "/key.pem"
     let certificate = directory + "/cert.pem"
-    let made = try await CeligoProcess.run(
+    let generated = try await CeligoProcess.run(
       [
         "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
         "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=127.0.0.1",
       ], environment: [:], executable: "/usr/bin/openssl")
-    guard made.status == 0 else { throw FixtureError.failed("openssl req exited \(made.status): \(made.stderr)") }
+    guard generated.status == 0 else {
+      throw FixtureError.failed("openssl req exited \(generated.status): \(generated.stderr)")
+    }
 
     port = try Self.freePort()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")

@@ -31,7 +31,7 @@ struct HTTPConnectionReader {
       }
       guard fill() else { return .closed }
       // 0x16 starts a TLS handshake record: a client sent https to this
-      // plain-HTTP server, and would otherwise wait for an answer forever.
+      // plain-HTTP server, and would otherwise wait for a response forever.
       if buffer.first == 0x16 {
         return .malformed(status: 400, message: "The emulator serves plain HTTP: use an http:// base URL.")
       }

@@ -40,15 +40,4 @@ extension APIClient {
     let title = html[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
     return title.isEmpty ? nil : title
   }
-
-  /// Returns a short description of a transport failure.
-  static func reason(_ error: Error) -> String {
-    (error as? TransportError)?.reason ?? String(describing: error)
-  }
-
-  /// True for failures where no byte of the request can have reached the
-  /// server, so that even a POST may be sent again.
-  static func connectionNeverOpened(_ error: Error) -> Bool {
-    (error as? TransportError)?.neverSent ?? false
-  }
 }

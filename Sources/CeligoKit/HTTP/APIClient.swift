@@ -75,7 +75,7 @@ public final class APIClient: Sendable {
             return try response.parsingJSON(method: request.method, path: shownPath)
           } catch CeligoError.malformedResponse(let method, let path, let reason) {
             guard request.idempotent else {
-              // The 2xx status says the server applied the change.
+              // A 2xx status means the server applied the change.
               throw CeligoError.malformedResponse(
                 method: method, path: path,
                 reason: "\(reason). The server answered \(response.status), so the change took effect;"
@@ -85,8 +85,7 @@ public final class APIClient: Sendable {
               let tries = attempt > 1 ? " (after \(attempt) attempts)" : ""
               throw CeligoError.malformedResponse(method: method, path: path, reason: reason + tries)
             }
-            log("retrying \(request.method) \(shownPath) in \(Self.seconds(wait)) after: \(reason)")
-            try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+            try await backOff(wait, request.method, shownPath, "after: \(reason)")
             continue
           }
         }
@@ -94,8 +93,7 @@ public final class APIClient: Sendable {
           status: response.status, attempt: attempt, idempotent: request.idempotent,
           retryAfter: response.headers["retry-after"])
         if let wait = decision {
-          log("retrying \(request.method) \(shownPath) in \(Self.seconds(wait)) after status \(response.status)")
-          try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+          try await backOff(wait, request.method, shownPath, "after status \(response.status)")
           continue
         }
         if response.status == 429 {
@@ -109,13 +107,14 @@ public final class APIClient: Sendable {
         if error is CancellationError || error is TransferCanceled || Task.isCancelled {
           throw CeligoError.interrupted
         }
-        let reason = Self.reason(error)
+        let transport = error as? TransportError
+        let reason = transport?.reason ?? String(describing: error)
+        let neverSent = transport?.neverSent ?? false
         log("\(request.method) \(url.absoluteString) failed after \(Int(elapsed)) ms: \(reason)")
-        let neverSent = Self.connectionNeverOpened(error)
-        let transient = (error as? TransportError)?.transient ?? true
-        if transient, let wait = retry.networkDecision(attempt: attempt, safe: request.idempotent || neverSent) {
-          log("retrying \(request.method) \(shownPath) in \(Self.seconds(wait)) after: \(reason)")
-          try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+        if transport?.transient ?? true,
+          let wait = retry.networkDecision(attempt: attempt, safe: request.idempotent || neverSent)
+        {
+          try await backOff(wait, request.method, shownPath, "after: \(reason)")
           continue
         }
         if !request.idempotent && !neverSent {
@@ -125,6 +124,12 @@ public final class APIClient: Sendable {
           method: request.method, url: url.absoluteString, reason: reason, attempts: attempt)
       }
     }
+  }
+
+  /// Traces the coming retry, then sleeps `seconds` before it.
+  private func backOff(_ seconds: Double, _ method: String, _ path: String, _ cause: String) async throws {
+    log("retrying \(method) \(path) in \(Self.seconds(seconds)) \(cause)")
+    try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
   }
 
   /// Writes a trace line with the token masked, when tracing is on.

@@ -106,8 +106,7 @@ final class CurlTransport: @unchecked Sendable {
         curl_multi_add_handle(multi, transfer.easy)
       }
       for transfer in canceled {
-        let sent = celigo_transfer_request_size(transfer.handle) > 0
-        finish(transfer, .failure(TransferCanceled(requestSent: sent)))
+        finish(transfer, .failure(TransferCanceled(requestSent: transfer.requestSent)))
       }
 
       curl_multi_perform(multi, &stillRunning)
@@ -124,8 +123,7 @@ final class CurlTransport: @unchecked Sendable {
       for transfer in running.values {
         let deadline = celigo_transfer_last_activity(transfer.handle) &+ transfer.idleTimeout
         if deadline <= now {
-          let neverSent = celigo_transfer_request_size(transfer.handle) == 0
-          finish(transfer, .failure(TransportError(reason: "timed out", neverSent: neverSent)))
+          finish(transfer, .failure(TransportError(reason: "timed out", neverSent: !transfer.requestSent)))
         } else {
           nextDeadline = min(nextDeadline, deadline)
         }
@@ -156,8 +154,7 @@ final class CurlTransport: @unchecked Sendable {
           TransportError(reason: "the response body is larger than \(limit)", neverSent: false, transient: false))
       }
       let detail = String(cString: celigo_transfer_error(transfer.handle))
-      let neverSent = celigo_transfer_request_size(transfer.handle) == 0
-      return .failure(TransportError(code: code, detail: detail, neverSent: neverSent))
+      return .failure(TransportError(code: code, detail: detail, requestUnsent: !transfer.requestSent))
     }
     var headerLength = 0
     let headerBytes = celigo_transfer_headers(transfer.handle, &headerLength)
@@ -213,6 +210,11 @@ private final class Transfer: @unchecked Sendable {
     handle = created
     easy = celigo_transfer_handle(created)
     idleTimeout = UInt64(timeoutMilliseconds) * 1_000_000
+  }
+
+  /// True once libcurl has sent bytes of the request; read it before `release`.
+  var requestSent: Bool {
+    celigo_transfer_request_size(handle) > 0
   }
 
   func release() {

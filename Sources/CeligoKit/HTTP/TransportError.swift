@@ -25,38 +25,44 @@ struct TransportError: Error, Sendable, CustomStringConvertible {
   /// Describes a failed libcurl transfer from its code and the text of its
   /// error buffer. `requestUnsent` is true when libcurl sent no byte of the
   /// request, whatever the code.
-  init(code: CURLcode, detail: String, neverSent requestUnsent: Bool = false) {
+  init(code: CURLcode, detail: String, requestUnsent: Bool = false) {
     let standard = String(cString: curl_easy_strerror(code))
     let specific = detail.isEmpty ? standard : detail
+    // Other codes keep libcurl's message, such as "transfer closed with 120
+    // bytes remaining to read" for CURLE_PARTIAL_FILE.
+    var reason = specific
+    var neverSent = false
+    var transient = true
     switch code {
     case CURLE_COULDNT_CONNECT:
-      self.init(reason: "connection refused", neverSent: true)
+      reason = "connection refused"
+      neverSent = true
     case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
-      self.init(reason: "host not found", neverSent: true)
+      reason = "host not found"
+      neverSent = true
     case CURLE_OPERATION_TIMEDOUT:
-      self.init(reason: "timed out", neverSent: false)
+      reason = "timed out"
     case CURLE_GOT_NOTHING:
-      self.init(reason: "connection closed with no response", neverSent: false)
+      reason = "connection closed with no response"
     case CURLE_SEND_ERROR, CURLE_RECV_ERROR:
-      self.init(reason: "connection lost: \(specific)", neverSent: false)
+      reason = "connection lost: \(specific)"
     case CURLE_SSL_CONNECT_ERROR:
       // The TLS handshake comes before any byte of the request. OpenSSL
       // reports "wrong version number" when the server responds in plain text.
       let hint = specific.contains("wrong version number") ? " (the server may not speak TLS)" : ""
-      self.init(reason: "TLS connection failed: \(specific)\(hint)", neverSent: true)
+      reason = "TLS connection failed: \(specific)\(hint)"
+      neverSent = true
     case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
       CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND:
-      self.init(reason: "TLS connection failed: \(specific)", neverSent: true, transient: false)
+      reason = "TLS connection failed: \(specific)"
+      neverSent = true
+      transient = false
     case CURLE_WEIRD_SERVER_REPLY, CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_BAD_CONTENT_ENCODING:
-      self.init(reason: "invalid HTTP response: \(specific)", neverSent: false)
+      reason = "invalid HTTP response: \(specific)"
     default:
-      // Such as CURLE_PARTIAL_FILE: "transfer closed with 120 bytes
-      // remaining to read".
-      self.init(reason: specific, neverSent: false)
+      break
     }
-    if requestUnsent && !neverSent {
-      self.init(reason: reason, neverSent: true, transient: transient)
-    }
+    self.init(reason: reason, neverSent: neverSent || requestUnsent, transient: transient)
   }
 
   var description: String { reason }
